@@ -1,0 +1,27 @@
+namespace Sockit.Cli;
+
+/// <summary>sysexits(3) codes, as DESIGN.md lists them.</summary>
+internal static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int CheckFailed = 1;
+    public const int Usage = 64;
+    public const int NoInput = 66;
+    public const int NoHost = 68;
+    public const int Unavailable = 69;
+    public const int Software = 70;
+    public const int IoError = 74;
+    public const int TempFail = 75;
+    public const int Protocol = 76;
+    public const int Interrupted = 130;
+
+    public static int For(SockitFailure failure) => failure switch
+    {
+        SockitFailure.NotFound => NoHost,
+        SockitFailure.Refused or SockitFailure.Unreachable or SockitFailure.AddressInUse => Unavailable,
+        SockitFailure.TimedOut => TempFail,
+        SockitFailure.Reset or SockitFailure.Truncated or SockitFailure.Io => IoError,
+        SockitFailure.Protocol => Protocol,
+        _ => Software,
+    };
+}

@@ -1,0 +1,93 @@
+namespace Sockit.Services;
+
+/// <summary>
+/// The services database (what <c>getservbyname</c> and <c>getservbyport</c> read, and what .NET lacks):
+/// the OS's services file, or where there is none (slim containers), a copy embedded in sockit.
+/// Lookups follow glibc: the first entry in file order that matches wins.
+/// </summary>
+public sealed class ServicesDatabase
+{
+    private const string EmbeddedResourceName = "Sockit.Services.services.txt";
+    private static readonly Lazy<ServicesDatabase> s_system = new(() => LoadSystem(DefaultPath));
+
+    private ServicesDatabase(ServicesSource source, IReadOnlyList<ServiceEntry> entries)
+    {
+        Source = source;
+        Entries = entries;
+    }
+
+    /// <summary>Where the entries came from.</summary>
+    public ServicesSource Source { get; }
+
+    /// <summary>Every entry, in file order.</summary>
+    public IReadOnlyList<ServiceEntry> Entries { get; }
+
+    /// <summary>The OS's services file: <c>/etc/services</c>, or <c>drivers\etc\services</c> under the system folder on Windows.</summary>
+    public static string DefaultPath => OperatingSystem.IsWindows()
+        ? Path.Combine(Environment.SystemDirectory, "drivers", "etc", "services")
+        : "/etc/services";
+
+    /// <summary>The OS's database, read once: <see cref="DefaultPath"/>, or the embedded copy where that file does not exist.</summary>
+    public static ServicesDatabase System => s_system.Value;
+
+    /// <summary>Reads <paramref name="path"/>, or the embedded copy when that file does not exist.</summary>
+    public static ServicesDatabase LoadSystem(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return File.Exists(path) ? LoadFile(path) : LoadEmbedded();
+    }
+
+    /// <summary>Reads a services file. Throws <see cref="FileNotFoundException"/> or another <see cref="IOException"/> when it cannot.</summary>
+    public static ServicesDatabase LoadFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            // One exception type for a missing file or folder, so callers need not tell them apart.
+            throw new FileNotFoundException($"services file '{path}' not found", path);
+        }
+        return new ServicesDatabase(new ServicesSource(path), ServicesFileParser.Parse(File.ReadAllText(path)));
+    }
+
+    /// <summary>The copy of Debian's services list that ships inside sockit.</summary>
+    public static ServicesDatabase LoadEmbedded()
+    {
+        using var stream = typeof(ServicesDatabase).Assembly.GetManifestResourceStream(EmbeddedResourceName)
+            ?? throw new InvalidOperationException($"resource {EmbeddedResourceName} is missing from {typeof(ServicesDatabase).Assembly.GetName().Name}");
+        using var reader = new StreamReader(stream);
+        return new ServicesDatabase(ServicesSource.Embedded, ServicesFileParser.Parse(reader.ReadToEnd()));
+    }
+
+    /// <summary>Builds a database from services(5) text, e.g. for tests.</summary>
+    public static ServicesDatabase FromText(string text, ServicesSource source) =>
+        new(source, ServicesFileParser.Parse(text));
+
+    /// <summary>The first entry named (or aliased) <paramref name="name"/>, for <paramref name="protocol"/> or any protocol when null; null when none.</summary>
+    public ServiceEntry? FindByName(string name, string? protocol = null)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return Entries.FirstOrDefault(e => e.HasName(name) && (protocol is null || e.Protocol == protocol));
+    }
+
+    /// <summary>The first entry on <paramref name="port"/>, for <paramref name="protocol"/> or any protocol when null; null when none.</summary>
+    public ServiceEntry? FindByPort(int port, string? protocol = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(port);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
+        return Entries.FirstOrDefault(e => e.Port == port && (protocol is null || e.Protocol == protocol));
+    }
+
+    /// <summary>As <c>getservbyname</c>: the port, or a <see cref="LookupException"/> naming what was not found.</summary>
+    public ServiceEntry GetByName(string name, string? protocol = null) =>
+        FindByName(name, protocol) ?? throw new LookupException($"service '{name}' not found{ForProtocol(protocol)}");
+
+    /// <summary>As <c>getservbyport</c>: the entry, or a <see cref="LookupException"/> naming what was not found.</summary>
+    public ServiceEntry GetByPort(int port, string? protocol = null) =>
+        FindByPort(port, protocol) ?? throw new LookupException($"no service on port {port}{ForProtocol(protocol)}");
+
+    /// <summary>Entries of one protocol, or all when <paramref name="protocol"/> is null.</summary>
+    public IEnumerable<ServiceEntry> List(string? protocol = null) =>
+        protocol is null ? Entries : Entries.Where(e => e.Protocol == protocol);
+
+    private static string ForProtocol(string? protocol) => protocol is null ? " for any protocol" : $" for {protocol}";
+}

@@ -1,0 +1,24 @@
+namespace Sockit;
+
+/// <summary>What kind of failure a <see cref="SockitException"/> reports. Callers (and the CLI's exit codes) branch on this.</summary>
+public enum SockitFailure
+{
+    /// <summary>A host, service or other name is not known.</summary>
+    NotFound,
+    /// <summary>The peer actively refused the connection.</summary>
+    Refused,
+    /// <summary>The network or host cannot be reached.</summary>
+    Unreachable,
+    /// <summary>An operation ran out of time.</summary>
+    TimedOut,
+    /// <summary>The peer reset the connection.</summary>
+    Reset,
+    /// <summary>The peer closed before a message was complete (a truncated body).</summary>
+    Truncated,
+    /// <summary>The peer broke the protocol (malformed HTTP, say).</summary>
+    Protocol,
+    /// <summary>A local address is already in use.</summary>
+    AddressInUse,
+    /// <summary>Any other input/output failure.</summary>
+    Io,
+}
