@@ -17,6 +17,7 @@ internal static class SockitApp
             new VersionOption(),
             GlobalOptions.Format,
             ServiceCommand.Create(console),
+            Tour.TourCommand.Create(console),
         };
         return root;
     }

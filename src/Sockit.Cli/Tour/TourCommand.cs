@@ -1,0 +1,78 @@
+using System.CommandLine;
+
+namespace Sockit.Cli.Tour;
+
+/// <summary><c>sockit tour [--step] [--url URL]</c>: every step of the sockets lesson, live on this machine.</summary>
+internal static class TourCommand
+{
+    /// <summary>The lesson's steps, in its order.</summary>
+    public static IReadOnlyList<ITourStep> Steps { get; } =
+    [
+        new ServicesStep(),
+        new BytesStep(),
+    ];
+
+    public static Command Create(CliConsole console)
+    {
+        var step = new Option<bool>("--step")
+        {
+            Description = "Pause before each step until Enter (for a learner following along)",
+        };
+        var url = new Option<Uri?>("--url")
+        {
+            Description = "Fetch the web page of step 5 from this http:// URL instead of a server the tour starts on loopback",
+            HelpName = "URL",
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+                if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp)
+                {
+                    return uri;
+                }
+                result.AddError($"--url takes an http:// URL such as http://127.0.0.1:8080/, not '{text}'");
+                return null;
+            },
+        };
+        var command = new Command("tour", "Walk through the sockets lesson live: each step's Python, the C# that does the same with sockit, and the result on this machine")
+        {
+            step, url,
+        };
+        CommandAction.Set(command, console, async (parseResult, cancellationToken) =>
+        {
+            var options = new TourOptions(parseResult.GetValue(url));
+            var renderer = TourRenderer.For(parseResult.GetValue(GlobalOptions.Format), console);
+            var pauser = parseResult.GetValue(step) ? new StepPauser(console) : null;
+            var results = new List<TourStep>();
+            for (var i = 0; i < Steps.Count; i++)
+            {
+                if (pauser is not null)
+                {
+                    await pauser.WaitAsync(i + 1, Steps.Count, Steps[i].Title, cancellationToken).ConfigureAwait(false);
+                }
+                var result = await Steps[i].RunAsync(i + 1, options, cancellationToken).ConfigureAwait(false);
+                result = await CheckWithPythonAsync(result, cancellationToken).ConfigureAwait(false);
+                renderer.Step(result, Steps.Count);
+                results.Add(result);
+            }
+            renderer.End(results);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static async Task<TourStep> CheckWithPythonAsync(TourStep step, CancellationToken cancellationToken)
+    {
+        var checks = step.Lines.Where(l => l.PythonCheck is not null).ToList();
+        if (checks.Count == 0)
+        {
+            return step;
+        }
+        var answers = await PythonOracle.TryEvaluateAsync(checks.Select(l => l.PythonCheck!).ToList(), cancellationToken).ConfigureAwait(false);
+        if (answers is null)
+        {
+            return step with { Notes = [.. step.Notes, "python3 is not available here, so only sockit's results are shown"] };
+        }
+        var byLine = checks.Zip(answers).ToDictionary(p => p.First, p => p.Second);
+        return step with { Lines = step.Lines.Select(l => byLine.TryGetValue(l, out var answer) ? l with { PythonResult = answer } : l).ToList() };
+    }
+}
