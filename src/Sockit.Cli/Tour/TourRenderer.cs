@@ -108,7 +108,7 @@ internal sealed record TourJson(IReadOnlyList<TourStepJson> Steps);
 
 internal sealed record TourStepJson(int Number, string Title, string Explanation, IReadOnlyList<TourLineJson> Lines, IReadOnlyList<string> Notes);
 
-internal sealed record TourLineJson(string Python, string CSharp, string Result, string? PythonResult, bool? MatchesPython);
+internal sealed record TourLineJson(string Python, [property: JsonPropertyName("csharp")] string CSharp, string Result, string? PythonResult, bool? MatchesPython);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(TourJson))]
