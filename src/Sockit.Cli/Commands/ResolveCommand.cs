@@ -100,14 +100,25 @@ internal static class ResolveCommand
                 }
                 var flags = (parseResult.GetValue(canonical) ? AddressInfoFlags.CanonicalName : AddressInfoFlags.None)
                     | (parseResult.GetValue(passive) ? AddressInfoFlags.Passive : AddressInfoFlags.None);
-                var infos = await HostResolver.GetAddrInfoAsync(
-                    host,
-                    serviceText,
-                    SocketOptions.ParseFamily(familyText, AddressFamily.Unspecified, AddressFamily.InterNetwork, AddressFamily.InterNetworkV6, AddressFamily.Unspecified),
-                    SocketOptions.ParseType(parseResult.GetValue(type)),
-                    SocketOptions.ParseProto(parseResult.GetValue(proto)),
-                    flags,
-                    cancellationToken).ConfigureAwait(false);
+                IReadOnlyList<AddressInfo> infos;
+                try
+                {
+                    infos = await HostResolver.GetAddrInfoAsync(
+                        host,
+                        serviceText,
+                        SocketOptions.ParseFamily(familyText, AddressFamily.Unspecified, AddressFamily.InterNetwork, AddressFamily.InterNetworkV6, AddressFamily.Unspecified),
+                        SocketOptions.ParseType(parseResult.GetValue(type)),
+                        SocketOptions.ParseProto(parseResult.GetValue(proto)),
+                        flags,
+                        cancellationToken).ConfigureAwait(false);
+                }
+                catch (LookupException e) when (e.InnerException is SocketException
+                {
+                    SocketErrorCode: SocketError.SocketNotSupported or SocketError.AddressFamilyNotSupported or SocketError.InvalidArgument,
+                })
+                {
+                    throw CliException.Usage($"{e.Message} (--type and --proto must go together: stream with tcp, dgram with udp)");
+                }
                 RenderAddrInfo(console, format, infos);
             }
             else

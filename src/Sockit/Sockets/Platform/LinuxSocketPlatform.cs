@@ -25,9 +25,12 @@ internal sealed unsafe class LinuxSocketPlatform : ISocketPlatform
     private const int AiAddrConfig = 0x20;
     private const int AiNumericServ = 0x400;
 
+    private const int EaiBadFlags = -1;
     private const int EaiNoName = -2;
     private const int EaiAgain = -3;
     private const int EaiNoData = -5;
+    private const int EaiFamily = -6;
+    private const int EaiSocketType = -7;
     private const int EaiService = -8;
     private const int EaiAddrFamily = -9;
     private const int EaiSystem = -11;
@@ -246,6 +249,10 @@ internal sealed unsafe class LinuxSocketPlatform : ISocketPlatform
             EaiNoName or EaiNoData or EaiAddrFamily => (SockitFailure.NotFound, SocketError.HostNotFound),
             EaiService => (SockitFailure.NotFound, SocketError.TypeNotFound),
             EaiAgain => (SockitFailure.TimedOut, SocketError.TryAgain),
+            // Arguments that do not go together: the caller's mistake, told apart by the inner SocketError.
+            EaiSocketType => (SockitFailure.Io, SocketError.SocketNotSupported),
+            EaiFamily => (SockitFailure.Io, SocketError.AddressFamilyNotSupported),
+            EaiBadFlags => (SockitFailure.Io, SocketError.InvalidArgument),
             _ => (SockitFailure.Io, SocketError.SocketError),
         };
         var what = (host, service) switch
