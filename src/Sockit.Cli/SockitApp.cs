@@ -17,6 +17,10 @@ internal static class SockitApp
             new VersionOption(),
             GlobalOptions.Format,
             ServiceCommand.Create(console),
+            HostCommand.Create(console),
+            ResolveCommand.Create(console),
+            SocketCommand.Create(console),
+            ConstantsCommand.Create(console),
             Tour.TourCommand.Create(console),
         };
         return root;

@@ -1,0 +1,160 @@
+using System.Net.Sockets;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Sockit.Testing;
+
+namespace Sockit.Cli.Tests.Commands;
+
+/// <summary><c>sockit resolve</c>, <c>socket</c>, <c>constants</c> and <c>host</c> in-process, against python3 on names this machine's hosts file answers.</summary>
+public sealed partial class NamingCommandTests
+{
+    [Theory]
+    [InlineData("resolve localhost", "socket.gethostbyname('localhost')")]
+    [InlineData("resolve localhost --ex", "socket.gethostbyname_ex('localhost')")]
+    [InlineData("resolve 127.0.0.1 --reverse", "socket.gethostbyaddr('127.0.0.1')")]
+    [InlineData("resolve --reverse 127.0.0.1", "socket.gethostbyaddr('127.0.0.1')")]
+    [InlineData("resolve localhost --service http --canonical", "socket.getaddrinfo('localhost', 'http', flags=socket.AI_CANONNAME)")]
+    [InlineData("resolve localhost --family inet --type dgram --proto udp --service 53", "socket.getaddrinfo('localhost', 53, socket.AF_INET, socket.SOCK_DGRAM, socket.IPPROTO_UDP)")]
+    [InlineData("resolve ::1 --service 80 --family inet6", "socket.getaddrinfo('::1', 80, socket.AF_INET6)")]
+    [InlineData("resolve 127.0.0.1 --passive --type raw", "socket.getaddrinfo('127.0.0.1', None, 0, socket.SOCK_RAW, 0, socket.AI_PASSIVE)")]
+    [InlineData("socket", "socket.socket()")]
+    [InlineData("socket --family inet --type dgram --proto udp", "socket.socket(socket.AF_INET, socket.SOCK_DGRAM, socket.IPPROTO_UDP)")]
+    [InlineData("socket --family inet6 --type stream --proto tcp", "socket.socket(socket.AF_INET6, socket.SOCK_STREAM, socket.IPPROTO_TCP)")]
+    [InlineData("socket --family unix --type dgram", "socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)")]
+    [InlineData("socket --type raw --proto icmp", "socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_ICMP)")]
+    [InlineData("constants", "{n: int(getattr(socket, n)) for n in dir(socket) if n.startswith(('AF_', 'SOCK_', 'IPPROTO_'))}")]
+    [InlineData("constants --prefix AF_", "{n: int(getattr(socket, n)) for n in dir(socket) if n.startswith('AF_')}")]
+    [InlineData("constants --prefix ipproto", "{n: int(getattr(socket, n)) for n in dir(socket) if n.startswith('IPPROTO_')}")]
+    public async Task Command_PythonFormat_EqualsPythonOnThisMachine(string args, string python)
+    {
+        var expected = await Python.RunAsync($"import socket\nprint(repr({python}))");
+        var result = await Cli.RunAsync([.. args.Split(' '), "--format", "python"]);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        // A descriptor number is the process's own: compare the rest.
+        Assert.Equal(FdPattern().Replace(expected, "fd=N"), FdPattern().Replace(result.Stdout, "fd=N"));
+    }
+
+    [Fact]
+    public async Task Socket_PythonFormat_DescriptorIsARealOne()
+    {
+        var result = await Cli.RunAsync("socket", "--format", "python");
+        var fd = int.Parse(FdPattern().Match(result.Stdout).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(fd > 2, result.Stdout);
+    }
+
+    [Fact]
+    public void PyNaming_LessonStyleRepr_NamesTheEnums()
+    {
+        using var socket = Sockit.Py.Socket();
+        var repr = Rendering.PyNaming.SocketRepr(Sockit.Sockets.SocketDescription.Of(socket), enumNames: true);
+        Assert.Matches(@"^<socket\.socket fd=\d+, family=AddressFamily\.AF_INET, type=SocketKind\.SOCK_STREAM, proto=0, laddr=\('0\.0\.0\.0', 0\)>$", repr);
+        Assert.Equal("<AddressFamily.AF_INET: 2>", Rendering.PyNaming.Family(socket.AddressFamily));
+        Assert.Equal("<SocketKind.SOCK_STREAM: 1>", Rendering.PyNaming.SocketKind(socket.SocketType));
+        Assert.Equal("0", Rendering.PyNaming.Proto(socket.ProtocolType));
+    }
+
+    [Fact]
+    public async Task Resolve_Text_PrintsAddressAndTable()
+    {
+        Assert.Equal("127.0.0.1\n", (await Cli.RunAsync("resolve", "localhost")).Stdout);
+        var table = await Cli.RunAsync("resolve", "localhost", "--service", "http", "--family", "inet");
+        Assert.Equal("AF_INET   SOCK_STREAM    tcp   127.0.0.1:80\n", table.Stdout);
+        var ex = await Cli.RunAsync("resolve", "localhost", "--ex");
+        Assert.Equal("name       localhost\naliases    (none)\naddresses  127.0.0.1\n", ex.Stdout);
+    }
+
+    [Fact]
+    public async Task Resolve_JsonAddrInfo_HasEveryField()
+    {
+        var result = await Cli.RunAsync("resolve", "::1", "--service", "80", "--type", "stream", "--format", "json");
+        using var json = JsonDocument.Parse(result.Stdout);
+        var entry = Assert.Single(json.RootElement.EnumerateArray().ToList());
+        Assert.Equal("AF_INET6", entry.GetProperty("family").GetString());
+        Assert.Equal(10, entry.GetProperty("familyNumber").GetInt32());
+        Assert.Equal("SOCK_STREAM", entry.GetProperty("type").GetString());
+        Assert.Equal(6, entry.GetProperty("protocol").GetInt32());
+        Assert.Equal("::1", entry.GetProperty("address").GetString());
+        Assert.Equal(80, entry.GetProperty("port").GetInt32());
+        Assert.Equal(0, entry.GetProperty("scopeId").GetInt64());
+    }
+
+    [Fact]
+    public async Task Resolve_JsonEx_IsTheEntry()
+    {
+        var result = await Cli.RunAsync("resolve", "localhost", "--ex", "--format", "json");
+        using var json = JsonDocument.Parse(result.Stdout);
+        Assert.Equal("localhost", json.RootElement.GetProperty("name").GetString());
+        Assert.Equal(0, json.RootElement.GetProperty("aliases").GetArrayLength());
+        Assert.Equal("127.0.0.1", json.RootElement.GetProperty("addresses")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Socket_TextAndJson_DescribeTheSocket()
+    {
+        var text = await Cli.RunAsync("socket", "--type", "dgram", "--proto", "udp");
+        Assert.Matches(@"^fd      \d+\nfamily  AF_INET \(2\)\ntype    SOCK_DGRAM \(2\)\nproto   17 \(udp\)\nlocal   0\.0\.0\.0:0\n$", text.Stdout);
+        var json = await Cli.RunAsync("socket", "--family", "inet6", "--format", "json");
+        using var document = JsonDocument.Parse(json.Stdout);
+        Assert.Equal("AF_INET6", document.RootElement.GetProperty("family").GetString());
+        Assert.Equal(10, document.RootElement.GetProperty("familyNumber").GetInt32());
+        Assert.Equal("::", document.RootElement.GetProperty("localAddress").GetString());
+    }
+
+    [Fact]
+    public async Task Constants_TextAndJson_ListNamesAndNumbers()
+    {
+        var text = await Cli.RunAsync("constants", "--prefix", "SOCK_");
+        Assert.Contains("SOCK_DGRAM         2\n", text.Stdout, StringComparison.Ordinal);
+        Assert.Equal(7, text.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        var json = await Cli.RunAsync("constants", "--format", "json");
+        using var document = JsonDocument.Parse(json.Stdout);
+        Assert.Contains(document.RootElement.EnumerateArray(), e => e.GetProperty("name").GetString() == "AF_INET6" && e.GetProperty("value").GetInt32() == 10);
+    }
+
+    [Fact]
+    public async Task Host_Json_HasNameAddressAndLoopbackInterface()
+    {
+        var result = await Cli.RunAsync("host", "--format", "json");
+        using var json = JsonDocument.Parse(result.Stdout);
+        Assert.Equal(Sockit.Py.GetHostName(), json.RootElement.GetProperty("hostName").GetString());
+        Assert.Equal(Sockit.Py.GetHostByName(Sockit.Py.GetHostName()), json.RootElement.GetProperty("address").GetString());
+        Assert.Contains(json.RootElement.GetProperty("interfaces").EnumerateArray(), i =>
+            i.GetProperty("name").GetString() == "lo" && i.GetProperty("addresses").EnumerateArray().Any(a => a.GetString() == "127.0.0.1"));
+    }
+
+    [Theory]
+    [InlineData("resolve localhost --family inet7", 64, "sockit: --family takes inet, inet6 or any, not 'inet7'")]
+    [InlineData("socket --family any", 64, "sockit: --family takes inet, inet6 or unix, not 'any'")]
+    [InlineData("socket --type datagram", 64, "sockit: --type takes stream, dgram, raw, rdm or seqpacket, not 'datagram'")]
+    [InlineData("resolve localhost --proto tcpp", 64, "sockit: --proto takes tcp, udp, a name from 'sockit constants --prefix IPPROTO_' or a number 0-65535, not 'tcpp'")]
+    [InlineData("constants --prefix SO_", 64, "sockit: --prefix takes AF_, SOCK_ or IPPROTO_, not 'SO_'")]
+    [InlineData("resolve", 64, "sockit: give a host name or address (sockit resolve localhost)")]
+    [InlineData("resolve localhost --ex --service http", 64, "sockit: --ex is gethostbyname_ex, which takes a name only: drop --ex to use getaddrinfo's options")]
+    [InlineData("resolve localhost --reverse --ex", 64, "sockit: --reverse takes an address only, not --ex or getaddrinfo options")]
+    [InlineData("resolve localhost --server nowhere", 64, "sockit: --server takes an IP address with an optional port (127.0.0.1:5353, [::1]:5353), not 'nowhere'")]
+    [InlineData("resolve localhost --timeout 1", 64, "sockit: --timeout goes with --server (the OS resolver has its own, in /etc/resolv.conf)")]
+    [InlineData("resolve localhost --server 127.0.0.1:5353 --timeout 0", 64, "sockit: --timeout takes seconds between 0 and 3600, not 0")]
+    [InlineData("resolve localhost --server 127.0.0.1:5353 --ex", 64, "sockit: --server goes with NAME, --family and --timeout only")]
+    [InlineData("resolve localhost --numeric", 64, "sockit: Unrecognized command or argument '--numeric'. (try 'sockit resolve --help')")]
+    [InlineData("resolve localhost --numeric-host", 64, "sockit: Unrecognized command or argument '--numeric-host'. (try 'sockit resolve --help')")]
+    [InlineData("resolve 127.0.0.1 --service nosuchservice --type stream", 68, "sockit: cannot resolve '127.0.0.1' service 'nosuchservice': Servname not supported for ai_socktype")]
+    [InlineData("resolve 127.0.0.1 --service http --type stream --proto udp", 64, "sockit: cannot resolve '127.0.0.1' service 'http': ai_socktype not supported (--type and --proto must go together: stream with tcp, dgram with udp)")]
+    [InlineData("socket --family unix --proto tcp", 64, "sockit: cannot create a socket(AF_UNIX, SOCK_STREAM, 6): Protocol not supported (check that the family, type and protocol go together, as with 'sockit constants')")]
+    public async Task BadInput_OneLineAndExitCode(string args, int exitCode, string message)
+    {
+        var result = await Cli.RunAsync(args.Split(' '));
+        Assert.Equal(message + "\n", result.Stderr);
+        Assert.Equal(exitCode, result.ExitCode);
+        Assert.Empty(result.Stdout);
+    }
+
+    [Fact]
+    public void ProtocolType_NumbersAreIpProtocolNumbers()
+    {
+        // The CLI passes --proto numbers straight through as ProtocolType.
+        Assert.Equal(17, (int)ProtocolType.Udp);
+    }
+
+    [GeneratedRegex(@"fd=(\d+)")]
+    private static partial Regex FdPattern();
+}
