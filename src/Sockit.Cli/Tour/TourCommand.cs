@@ -9,6 +9,8 @@ internal static class TourCommand
     public static IReadOnlyList<ITourStep> Steps { get; } =
     [
         new ServicesStep(),
+        new NamesStep(),
+        new SocketsStep(),
         new BytesStep(),
     ];
 

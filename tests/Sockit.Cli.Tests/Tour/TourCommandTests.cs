@@ -47,11 +47,34 @@ public sealed class TourCommandTests
     }
 
     [Fact]
+    public async Task Tour_NamesStep_EqualsLibrary()
+    {
+        var tour = await RunTourJsonAsync();
+        Assert.Equal(Rendering.PyRepr.Str(Py.GetHostName()), Line(tour, 2, 0).GetProperty("result").GetString());
+        Assert.Equal(Rendering.PyRepr.Str(Py.GetHostByName("localhost")), Line(tour, 2, 2).GetProperty("result").GetString());
+        Assert.Equal(Rendering.PyNaming.HostEntry(Py.GetHostByNameEx("localhost")), Line(tour, 2, 3).GetProperty("result").GetString());
+        Assert.Equal(Rendering.PyNaming.AddrInfoList(Py.GetAddrInfo("localhost", "http")), Line(tour, 2, 4).GetProperty("result").GetString());
+    }
+
+    [Fact]
+    public async Task Tour_SocketsStep_ShowsTheLessonsSockets()
+    {
+        var tour = await RunTourJsonAsync();
+        Assert.Matches(@"^<socket\.socket fd=\d+, family=2, type=1, proto=0", Line(tour, 3, 0).GetProperty("result").GetString());
+        Assert.Equal("<AddressFamily.AF_INET: 2>", Line(tour, 3, 1).GetProperty("result").GetString());
+        Assert.Equal("<SocketKind.SOCK_STREAM: 1>", Line(tour, 3, 2).GetProperty("result").GetString());
+        Assert.Equal("0", Line(tour, 3, 3).GetProperty("result").GetString());
+        Assert.Matches(@"^<socket\.socket fd=\d+, family=2, type=2, proto=17", Line(tour, 3, 4).GetProperty("result").GetString());
+    }
+
+    [Fact]
     public async Task Tour_StepsAreInLessonOrder()
     {
         var tour = await RunTourJsonAsync();
         var titles = tour.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("title").GetString()!).ToList();
         Assert.StartsWith("Services", titles[0], StringComparison.Ordinal);
+        Assert.StartsWith("Hosts", titles[1], StringComparison.Ordinal);
+        Assert.StartsWith("Sockets", titles[2], StringComparison.Ordinal);
         Assert.Contains(titles, t => t.StartsWith("Messages are bytes", StringComparison.Ordinal));
         Assert.Equal(Enumerable.Range(1, titles.Count), tour.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("number").GetInt32()));
     }
