@@ -17,6 +17,7 @@ internal static class SockitApp
             new VersionOption(),
             GlobalOptions.Format,
             ServiceCommand.Create(console),
+            GetCommand.Create(console),
         };
         return root;
     }

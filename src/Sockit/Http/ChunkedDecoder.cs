@@ -45,7 +45,7 @@ public sealed class ChunkedDecoder
     /// Consumes bytes of <paramref name="input"/>. Returns <see cref="HttpReadStatus.Body"/> with <paramref name="data"/>
     /// a slice of <paramref name="input"/> holding chunk data, <see cref="HttpReadStatus.Complete"/> when the coding ended
     /// (bytes after <paramref name="consumed"/> are not part of it), or <see cref="HttpReadStatus.NeedMoreData"/>.
-    /// Throws <see cref="HttpProtocolException"/> on a malformed chunk.
+    /// Throws <see cref="HttpWireProtocolException"/> on a malformed chunk.
     /// </summary>
     public HttpReadStatus Decode(ReadOnlySpan<byte> input, out int consumed, out ReadOnlySpan<byte> data)
     {
@@ -87,7 +87,7 @@ public sealed class ChunkedDecoder
                     consumed += used;
                     if (!TryParseChunkSize(line, out var size))
                     {
-                        throw new HttpProtocolException($"malformed chunk-size line '{HttpSyntax.Show(line)}' after {BytesDecoded} body bytes (not hex, or a size that overflows)");
+                        throw new HttpWireProtocolException($"malformed chunk-size line '{HttpSyntax.Show(line)}' after {BytesDecoded} body bytes (not hex, or a size that overflows)");
                     }
                     _lines.Reset();
                     if (size == 0)
@@ -113,7 +113,7 @@ public sealed class ChunkedDecoder
                     }
                     if (rest[0] != '\n')
                     {
-                        throw new HttpProtocolException($"chunk data not followed by CRLF after {BytesDecoded} body bytes (the chunk is longer than its size says)");
+                        throw new HttpWireProtocolException($"chunk data not followed by CRLF after {BytesDecoded} body bytes (the chunk is longer than its size says)");
                     }
                     consumed++;
                     _sawCr = false;
@@ -134,7 +134,7 @@ public sealed class ChunkedDecoder
                     }
                     if (!HttpHeaderField.TryParse(line, out var field))
                     {
-                        throw new HttpProtocolException($"malformed trailer field '{HttpSyntax.Show(line)}' (RFC 9112 section 5 wants 'Name: value')");
+                        throw new HttpWireProtocolException($"malformed trailer field '{HttpSyntax.Show(line)}' (RFC 9112 section 5 wants 'Name: value')");
                     }
                     _trailers.Add(field);
                     break;

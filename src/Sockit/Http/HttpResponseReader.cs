@@ -81,7 +81,7 @@ public sealed class HttpResponseReader
     /// <see cref="HttpReadStatus.Head"/>, <see cref="HttpReadStatus.Body"/> (with <paramref name="body"/> a slice of
     /// <paramref name="input"/>), <see cref="HttpReadStatus.Complete"/>, or <see cref="HttpReadStatus.NeedMoreData"/>
     /// when all of it was consumed. Call again with the rest of the input until it says NeedMoreData or Complete.
-    /// Throws <see cref="HttpProtocolException"/> when the response is malformed.
+    /// Throws <see cref="HttpWireProtocolException"/> when the response is malformed.
     /// </summary>
     public HttpReadStatus Read(ReadOnlySpan<byte> input, out int consumed, out ReadOnlySpan<byte> body)
     {
@@ -133,7 +133,7 @@ public sealed class HttpResponseReader
 
     /// <summary>
     /// Tells the reader the peer closed the connection. Completes a body read until close (6.3 rule 8); throws
-    /// <see cref="HttpProtocolException"/> with <see cref="SockitFailure.Truncated"/> when the response was cut short.
+    /// <see cref="HttpWireProtocolException"/> with <see cref="SockitFailure.Truncated"/> when the response was cut short.
     /// </summary>
     public void EndOfStream()
     {
@@ -145,13 +145,13 @@ public sealed class HttpResponseReader
                 _state = State.Complete;
                 return;
             case State.Head when _bytesFed == 0:
-                throw new HttpProtocolException("the server closed the connection without sending a response", SockitFailure.Truncated);
+                throw new HttpWireProtocolException("the server closed the connection without sending a response", SockitFailure.Truncated);
             case State.Head:
-                throw new HttpProtocolException($"the server closed the connection in the middle of the response head (after {_bytesFed} bytes)", SockitFailure.Truncated);
+                throw new HttpWireProtocolException($"the server closed the connection in the middle of the response head (after {_bytesFed} bytes)", SockitFailure.Truncated);
             case State.ContentLength:
-                throw new HttpProtocolException($"body cut short: received {BodyBytesRead} of {ContentLength} bytes (the server closed the connection early)", SockitFailure.Truncated);
+                throw new HttpWireProtocolException($"body cut short: received {BodyBytesRead} of {ContentLength} bytes (the server closed the connection early)", SockitFailure.Truncated);
             default:
-                throw new HttpProtocolException($"chunked body cut short: the server closed the connection after {BodyBytesRead} body bytes, before the last chunk", SockitFailure.Truncated);
+                throw new HttpWireProtocolException($"chunked body cut short: the server closed the connection after {BodyBytesRead} body bytes, before the last chunk", SockitFailure.Truncated);
         }
     }
 
@@ -171,7 +171,7 @@ public sealed class HttpResponseReader
             {
                 if (!HttpStatusLine.TryParse(line, out var statusLine))
                 {
-                    throw new HttpProtocolException(line.IsEmpty && _lines.Length <= 2
+                    throw new HttpWireProtocolException(line.IsEmpty && _lines.Length <= 2
                         ? "malformed status line: the response starts with an empty line"
                         : $"malformed status line '{HttpSyntax.Show(line)}' (RFC 9112 section 4 wants 'HTTP/1.1 200 OK'; is this an HTTP server?)");
                 }
@@ -186,12 +186,12 @@ public sealed class HttpResponseReader
                 // obs-fold (RFC 9112 5.2): a user agent replaces it with SP and goes on.
                 if (_fields.Count == 0)
                 {
-                    throw new HttpProtocolException($"malformed header section: a continuation line before any field: '{HttpSyntax.Show(line)}'");
+                    throw new HttpWireProtocolException($"malformed header section: a continuation line before any field: '{HttpSyntax.Show(line)}'");
                 }
                 var folded = HttpSyntax.TrimOws(line);
                 if (!HttpSyntax.IsFieldValue(folded))
                 {
-                    throw new HttpProtocolException($"malformed header field continuation '{HttpSyntax.Show(line)}'");
+                    throw new HttpWireProtocolException($"malformed header field continuation '{HttpSyntax.Show(line)}'");
                 }
                 var last = _fields[^1];
                 _fields[^1] = last with { Value = last.Value.Length == 0 ? System.Text.Encoding.Latin1.GetString(folded) : last.Value + " " + System.Text.Encoding.Latin1.GetString(folded) };
@@ -202,7 +202,7 @@ public sealed class HttpResponseReader
             }
             else
             {
-                throw new HttpProtocolException($"malformed header field '{HttpSyntax.Show(line)}' (RFC 9112 section 5 wants 'Name: value', no space before the colon)");
+                throw new HttpWireProtocolException($"malformed header field '{HttpSyntax.Show(line)}' (RFC 9112 section 5 wants 'Name: value', no space before the colon)");
             }
         }
         return HttpReadStatus.NeedMoreData;
@@ -218,7 +218,7 @@ public sealed class HttpResponseReader
         {
             if (head.StatusCode == 101)
             {
-                throw new HttpProtocolException("the server switched protocols (101) although no upgrade was asked for");
+                throw new HttpWireProtocolException("the server switched protocols (101) although no upgrade was asked for");
             }
             // RFC 9110 15.2: a client must be able to parse one or more 1xx responses before the final one; skip them.
             _interim.Add(head);
@@ -246,12 +246,12 @@ public sealed class HttpResponseReader
             // Rule 3: both is how responses are smuggled; a client must close the connection. sockit refuses it.
             if (contentLength.Count > 0)
             {
-                throw new HttpProtocolException("the response has both Transfer-Encoding and Content-Length (RFC 9112 section 6.3 rule 3: a response smuggling risk); refused");
+                throw new HttpWireProtocolException("the response has both Transfer-Encoding and Content-Length (RFC 9112 section 6.3 rule 3: a response smuggling risk); refused");
             }
             // 6.1: Transfer-Encoding in an HTTP/1.0 message means the framing is faulty.
             if (head.Version.Minor == 0)
             {
-                throw new HttpProtocolException("an HTTP/1.0 response with Transfer-Encoding (RFC 9112 section 6.1: faulty framing); refused");
+                throw new HttpWireProtocolException("an HTTP/1.0 response with Transfer-Encoding (RFC 9112 section 6.1: faulty framing); refused");
             }
             // Rule 4: chunked as the final coding, else until the server closes.
             var codings = string.Join(',', transferEncoding).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -276,11 +276,11 @@ public sealed class HttpResponseReader
                 if (text.Length == 0 || !text.All(char.IsAsciiDigit)
                     || !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
                 {
-                    throw new HttpProtocolException($"invalid Content-Length '{string.Join(", ", contentLength)}' (RFC 9112 section 6.3 rule 5)");
+                    throw new HttpWireProtocolException($"invalid Content-Length '{string.Join(", ", contentLength)}' (RFC 9112 section 6.3 rule 5)");
                 }
                 if (length is not null && length != value)
                 {
-                    throw new HttpProtocolException($"differing Content-Length values '{string.Join(", ", contentLength)}' (RFC 9112 section 6.3 rule 5: a response smuggling risk); refused");
+                    throw new HttpWireProtocolException($"differing Content-Length values '{string.Join(", ", contentLength)}' (RFC 9112 section 6.3 rule 5: a response smuggling risk); refused");
                 }
                 length = value;
             }

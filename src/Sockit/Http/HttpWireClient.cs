@@ -32,7 +32,7 @@ public sealed class HttpWireClient
     /// Resolves the URL's host (<see cref="Dns"/>), connects to its addresses in order until one accepts, sends
     /// <paramref name="request"/>, and reads the response, writing its body to <paramref name="body"/>.
     /// Throws <see cref="LookupException"/> (unknown host), <see cref="HttpConnectionException"/> (refused,
-    /// unreachable, reset, timed out) or <see cref="HttpProtocolException"/> (malformed or cut-short response).
+    /// unreachable, reset, timed out) or <see cref="HttpWireProtocolException"/> (malformed or cut-short response).
     /// </summary>
     public async Task<HttpWireResponse> SendAsync(HttpWireRequest request, Stream body, HttpWireObserver? observer = null, CancellationToken cancellationToken = default)
     {

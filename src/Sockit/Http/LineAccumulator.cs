@@ -31,11 +31,11 @@ internal sealed class LineAccumulator
         // A complete line may be maxLine bytes plus CRLF; an incomplete one maxLine plus a CR still waiting for its LF.
         if (pending > maxLine + (lf < 0 ? 1 : 2))
         {
-            throw new HttpProtocolException($"a line in the {what} is longer than {maxLine} bytes (the limit; the response is malformed or hostile)");
+            throw new HttpWireProtocolException($"a line in the {what} is longer than {maxLine} bytes (the limit; the response is malformed or hostile)");
         }
         if (_length + take > maxTotal)
         {
-            throw new HttpProtocolException($"the {what} is larger than {maxTotal} bytes (the limit; the response is malformed or hostile)");
+            throw new HttpWireProtocolException($"the {what} is larger than {maxTotal} bytes (the limit; the response is malformed or hostile)");
         }
         if (_length + take > _buffer.Length)
         {
@@ -58,12 +58,12 @@ internal sealed class LineAccumulator
         _lineStart = _length;
         if (maxLine < line.Length)
         {
-            throw new HttpProtocolException($"a line in the {what} is longer than {maxLine} bytes (the limit; the response is malformed or hostile)");
+            throw new HttpWireProtocolException($"a line in the {what} is longer than {maxLine} bytes (the limit; the response is malformed or hostile)");
         }
         // RFC 9112 2.2: a bare CR anywhere else in a line is invalid.
         if (line.Contains((byte)'\r'))
         {
-            throw new HttpProtocolException($"a line in the {what} holds a bare CR: '{HttpSyntax.Show(line)}'");
+            throw new HttpWireProtocolException($"a line in the {what} holds a bare CR: '{HttpSyntax.Show(line)}'");
         }
         return true;
     }

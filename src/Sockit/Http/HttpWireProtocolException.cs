@@ -5,10 +5,10 @@ namespace Sockit.Http;
 /// conflicting framing, a limit exceeded) or ended before its framing said it was complete
 /// (<see cref="SockitFailure.Truncated"/>: "received 1200 of 5000 bytes").
 /// </summary>
-public sealed class HttpProtocolException : SockitException
+public sealed class HttpWireProtocolException : SockitException
 {
     /// <summary>Creates the exception.</summary>
-    public HttpProtocolException(string message, SockitFailure failure = SockitFailure.Protocol, Exception? innerException = null)
+    public HttpWireProtocolException(string message, SockitFailure failure = SockitFailure.Protocol, Exception? innerException = null)
         : base(failure, message, innerException)
     {
     }
