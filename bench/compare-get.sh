@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-runs=${1:-5}
+runs=${1:-10}
 work=$(mktemp -d /tmp/sockit-compare-get.XXXXXX)
 nginx_pid=""
 cleanup() {

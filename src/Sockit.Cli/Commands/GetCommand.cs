@@ -60,7 +60,8 @@ internal static class GetCommand
             await using (file)
             {
                 // The body goes to -o FILE, else to stdout in text mode; --raw, json and python print the response their own way.
-                Stream body = file ?? (format == OutputFormat.Text && !settings.Raw ? console.OutputStream : Stream.Null);
+                Stream body = file is not null ? new SyncWriteStream(file)
+                    : format == OutputFormat.Text && !settings.Raw ? new SyncWriteStream(console.OutputStream) : Stream.Null;
                 var observer = new GetObserver(console, settings);
                 var client = new HttpWireClient(new HttpWireClientOptions { Timeout = seconds is null ? null : TimeSpan.FromSeconds(seconds.Value) });
                 HttpWireResponse response;
