@@ -54,7 +54,9 @@ internal static class GetCommand
                 format,
                 Include: parseResult.GetValue(include) || isHead,
                 Raw: parseResult.GetValue(raw),
-                Verbose: parseResult.GetValue(verbose));
+                Verbose: parseResult.GetValue(verbose),
+                // A bar on stderr only when it is a terminal and the body is not being printed on that terminal too.
+                Progress: console.ShowProgress && (parseResult.GetValue(output) is not null || !console.OutputIsTerminal));
             var outputPath = parseResult.GetValue(output);
             var file = outputPath is null ? null : OpenOutput(outputPath);
             await using (file)
@@ -146,7 +148,7 @@ internal static class GetCommand
         }
     }
 
-    private sealed record GetSettings(OutputFormat Format, bool Include, bool Raw, bool Verbose);
+    private sealed record GetSettings(OutputFormat Format, bool Include, bool Raw, bool Verbose, bool Progress);
 
     /// <summary>Prints what the exchange shows as it happens: traces, wire bytes, heads, progress.</summary>
     private sealed class GetObserver(CliConsole console, GetSettings settings) : HttpWireObserver
@@ -211,7 +213,7 @@ internal static class GetCommand
 
         public override void OnBodyProgress(long received, long? expected)
         {
-            if (!console.ShowProgress)
+            if (!settings.Progress)
             {
                 return;
             }
