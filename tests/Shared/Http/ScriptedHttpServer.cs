@@ -42,6 +42,11 @@ public sealed class ScriptedHttpServer : IAsyncDisposable
     /// <summary>Answers every request with <paramref name="response"/> in one write.</summary>
     public static ScriptedHttpServer Start(byte[] response, bool stallAfter = false) => Start([response], TimeSpan.Zero, stallAfter);
 
+    /// <summary>Answers every request with <paramref name="response"/>, then resets the connection (RST: SO_LINGER 0 and close).</summary>
+    public static ScriptedHttpServer StartThenReset(byte[] response) => new(_ => [response], TimeSpan.Zero, false) { ResetAfter = true };
+
+    private bool ResetAfter { get; init; }
+
     /// <summary>Answers each request with what <paramref name="script"/> makes of its head.</summary>
     public static ScriptedHttpServer Start(Func<byte[], IReadOnlyList<byte[]>> script, TimeSpan? pause = null) =>
         new(script, pause ?? TimeSpan.FromMilliseconds(2), false);
@@ -104,6 +109,14 @@ public sealed class ScriptedHttpServer : IAsyncDisposable
                     }
                     first = false;
                     await client.SendAsync(segment, _stop.Token);
+                }
+                if (ResetAfter)
+                {
+                    // Give the bytes time to arrive before the RST, which would otherwise discard them.
+                    await Task.Delay(50, _stop.Token);
+                    client.LingerState = new LingerOption(true, 0);
+                    client.Close();
+                    return;
                 }
                 if (_stall)
                 {

@@ -171,6 +171,15 @@ public sealed class GetCommandTests
     }
 
     [Fact]
+    public async Task Get_ServerResetsMidBody_Exits74()
+    {
+        await using var server = ScriptedHttpServer.StartThenReset("HTTP/1.1 200 OK\r\nContent-Length: 5000\r\n\r\nabc"u8.ToArray());
+        var result = await Cli.RunAsync("get", server.Url().ToString());
+        Assert.Equal(74, result.ExitCode);
+        Assert.Matches(@"^sockit: connection failed reading the body \(received 3 of 5000 bytes\): the server reset the connection\n$", result.Stderr);
+    }
+
+    [Fact]
     public async Task Get_TimeoutWhileServerStalls_Exits75()
     {
         await using var server = ScriptedHttpServer.Start("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc"u8.ToArray(), stallAfter: true);
