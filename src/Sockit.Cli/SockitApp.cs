@@ -21,6 +21,7 @@ internal static class SockitApp
             ResolveCommand.Create(console),
             SocketCommand.Create(console),
             ConstantsCommand.Create(console),
+            GetCommand.Create(console),
             Tour.TourCommand.Create(console),
         };
         return root;

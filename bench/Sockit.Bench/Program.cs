@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project bench/Sockit.Bench -- --filter '*'
+BenchmarkSwitcher.FromAssembly(typeof(Sockit.Bench.HttpReaderBenchmarks).Assembly).Run(args);

@@ -1,0 +1,55 @@
+using System.Text;
+
+namespace Sockit.Http;
+
+/// <summary>
+/// Writes a request as it goes on the wire (RFC 9112 sections 3 and 5): the request line, <c>Host</c>,
+/// <c>User-Agent</c>, <c>Accept: */*</c>, <c>Connection: close</c>, the caller's fields, and the empty line.
+/// </summary>
+public static class HttpRequestWriter
+{
+    /// <summary>The request's bytes. Throws <see cref="ArgumentException"/> on a field name that is not a token or a value holding CR, LF or NUL.</summary>
+    public static byte[] Write(HttpWireRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var fields = new List<HttpHeaderField>
+        {
+            // RFC 9112 3.2: a client must send Host; its value is the URL's authority (port only when not 80).
+            new("Host", request.Url.Authority),
+            new("User-Agent", request.UserAgent),
+            new("Accept", "*/*"),
+            // One request per connection: the response then may end when the server closes (6.3 rule 8).
+            new("Connection", "close"),
+        };
+        foreach (var extra in request.Headers)
+        {
+            if (!HttpSyntax.IsToken(Encoding.ASCII.GetBytes(extra.Name)) || extra.Name.Any(c => c > 0x7F))
+            {
+                throw new ArgumentException($"'{extra.Name}' is not a valid header field name (RFC 9110 section 5.1: a token)", nameof(request));
+            }
+            if (extra.Value.Any(c => c is '\r' or '\n' or '\0' || c > 0xFF))
+            {
+                throw new ArgumentException($"the value of header '{extra.Name}' holds CR, LF, NUL or a character beyond Latin-1", nameof(request));
+            }
+            var index = fields.FindIndex(f => string.Equals(f.Name, extra.Name, StringComparison.OrdinalIgnoreCase));
+            if (index >= 0 && index < 4)
+            {
+                fields[index] = extra;
+            }
+            else
+            {
+                fields.Add(extra);
+            }
+        }
+
+        var sb = new StringBuilder()
+            .Append(request.Method).Append(' ').Append(request.Target)
+            .Append(" HTTP/").Append(request.Version.Major).Append('.').Append(request.Version.Minor).Append("\r\n");
+        foreach (var field in fields)
+        {
+            sb.Append(field.Name).Append(": ").Append(field.Value).Append("\r\n");
+        }
+        sb.Append("\r\n");
+        return Encoding.Latin1.GetBytes(sb.ToString());
+    }
+}

@@ -1,0 +1,344 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Sockit.Http;
+
+/// <summary>
+/// HTTP/1.x over a raw TCP socket, the lesson's "socket as a web browser" done right: resolve, connect, send one
+/// request with <c>Connection: close</c>, and read the response to the end its framing gives (RFC 9112 section 6.3),
+/// streaming the body to a caller's <see cref="Stream"/>. Plain http only; no redirects, no decompression, no reuse.
+/// </summary>
+public sealed class HttpWireClient
+{
+    private static readonly HttpWireObserver s_noObserver = new();
+
+    /// <summary>Creates a client with <paramref name="options"/> (defaults when null).</summary>
+    public HttpWireClient(HttpWireClientOptions? options = null)
+    {
+        Options = options ?? new HttpWireClientOptions();
+    }
+
+    /// <summary>The client's settings.</summary>
+    public HttpWireClientOptions Options { get; }
+
+    /// <summary>GETs <paramref name="url"/> and writes the body to <paramref name="body"/>.</summary>
+    public Task<HttpWireResponse> GetAsync(Uri url, Stream body, HttpWireObserver? observer = null, CancellationToken cancellationToken = default) =>
+        SendAsync(new HttpWireRequest(url), body, observer, cancellationToken);
+
+    /// <summary>
+    /// Resolves the URL's host (<see cref="Dns"/>), connects to its addresses in order until one accepts, sends
+    /// <paramref name="request"/>, and reads the response, writing its body to <paramref name="body"/>.
+    /// Throws <see cref="LookupException"/> (unknown host), <see cref="HttpConnectionException"/> (refused,
+    /// unreachable, reset, timed out) or <see cref="HttpWireProtocolException"/> (malformed or cut-short response).
+    /// </summary>
+    public async Task<HttpWireResponse> SendAsync(HttpWireRequest request, Stream body, HttpWireObserver? observer = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(body);
+        observer ??= s_noObserver;
+        var exchange = new Exchange(Stopwatch.GetTimestamp());
+        using var timeout = StartTimeout(Options, cancellationToken);
+        try
+        {
+            using var socket = await ConnectAsync(request.Url, observer, exchange, timeout.Token).ConfigureAwait(false);
+            var stream = new NetworkStream(socket, ownsSocket: false);
+            await using (stream.ConfigureAwait(false))
+            {
+                var response = await ExchangeCoreAsync(stream, request, request.Method, body, observer, Options, exchange, timeout.Token).ConfigureAwait(false);
+                observer.OnTrace($"closing the connection to {socket.RemoteEndPoint}");
+                return response;
+            }
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
+        {
+            throw TimedOut(Options, exchange, e);
+        }
+    }
+
+    /// <summary>
+    /// Sends <paramref name="request"/> on an already-connected <paramref name="connection"/> (a <see cref="NetworkStream"/>
+    /// over your own socket, say) and reads the response, writing its body to <paramref name="body"/>. The connection is left open.
+    /// </summary>
+    public static async Task<HttpWireResponse> ExchangeAsync(Stream connection, HttpWireRequest request, Stream body, HttpWireObserver? observer = null, HttpWireClientOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(body);
+        options ??= new HttpWireClientOptions();
+        var exchange = new Exchange(Stopwatch.GetTimestamp());
+        using var timeout = StartTimeout(options, cancellationToken);
+        try
+        {
+            return await ExchangeCoreAsync(connection, request, request.Method, body, observer ?? s_noObserver, options, exchange, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
+        {
+            throw TimedOut(options, exchange, e);
+        }
+    }
+
+    /// <summary>
+    /// Reads one response from <paramref name="connection"/> (the request was sent by the caller with method
+    /// <paramref name="requestMethod"/>), writing its body to <paramref name="body"/>: the right way to do what the lesson's
+    /// read loop tries to.
+    /// </summary>
+    public static async Task<HttpWireResponse> ReadResponseAsync(Stream connection, string requestMethod, Stream body, HttpWireObserver? observer = null, HttpWireClientOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentException.ThrowIfNullOrEmpty(requestMethod);
+        ArgumentNullException.ThrowIfNull(body);
+        options ??= new HttpWireClientOptions();
+        var exchange = new Exchange(Stopwatch.GetTimestamp());
+        using var timeout = StartTimeout(options, cancellationToken);
+        try
+        {
+            return await ExchangeCoreAsync(connection, null, requestMethod, body, observer ?? s_noObserver, options, exchange, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
+        {
+            throw TimedOut(options, exchange, e);
+        }
+    }
+
+    private static CancellationTokenSource StartTimeout(HttpWireClientOptions options, CancellationToken cancellationToken)
+    {
+        var source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (options.Timeout is { } timeout)
+        {
+            source.CancelAfter(timeout);
+        }
+        return source;
+    }
+
+    private static HttpConnectionException TimedOut(HttpWireClientOptions options, Exchange exchange, Exception inner)
+    {
+        var seconds = options.Timeout!.Value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+        return new HttpConnectionException(SockitFailure.TimedOut, $"timed out after {seconds} s {exchange.Describe()} (raise --timeout, or check the server)", inner);
+    }
+
+    private static async Task<Socket> ConnectAsync(Uri url, HttpWireObserver observer, Exchange exchange, CancellationToken cancellationToken)
+    {
+        var host = url.IdnHost;
+        var port = url.Port;
+        IPAddress[] addresses;
+        if (IPAddress.TryParse(host, out var literal))
+        {
+            addresses = [literal];
+        }
+        else
+        {
+            exchange.Phase = $"resolving {host}";
+            observer.OnTrace($"resolving {host}");
+            try
+            {
+                addresses = await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SocketException e)
+            {
+                throw new LookupException(e.SocketErrorCode == SocketError.TryAgain
+                    ? $"cannot resolve '{host}': temporary failure in name resolution (check the network or DNS server)"
+                    : $"cannot resolve '{host}': unknown host (check the name, or use an address)", SockitFailure.NotFound, e);
+            }
+            if (addresses.Length == 0)
+            {
+                throw new LookupException($"cannot resolve '{host}': it has no addresses (check the name)");
+            }
+            observer.OnTrace($"{host} is {string.Join(", ", addresses.Select(a => a.ToString()))}");
+        }
+
+        SocketException? last = null;
+        var tried = new List<string>();
+        foreach (var address in addresses)
+        {
+            var endPoint = new IPEndPoint(address, port);
+            tried.Add(endPoint.ToString());
+            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                exchange.Phase = $"connecting to {endPoint}";
+                observer.OnTrace($"connecting to {endPoint}");
+                var started = Stopwatch.GetTimestamp();
+                await socket.ConnectAsync(endPoint, cancellationToken).ConfigureAwait(false);
+                observer.OnTrace($"connected to {endPoint} from {socket.LocalEndPoint} in {Milliseconds(started)} ms");
+                return socket;
+            }
+            catch (SocketException e)
+            {
+                socket.Dispose();
+                observer.OnTrace($"{endPoint}: {e.Message} ({e.SocketErrorCode})");
+                last = e;
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        }
+        var where = tried.Count == 1 ? tried[0] : string.Join(", ", tried);
+        throw last!.SocketErrorCode switch
+        {
+            SocketError.ConnectionRefused => new HttpConnectionException(SockitFailure.Refused, $"cannot connect to {url.Authority}: connection refused by {where} (is a server listening on port {port}?)", last),
+            _ => Translate(last, $"cannot connect to {url.Authority} ({where})"),
+        };
+    }
+
+    private static async Task<HttpWireResponse> ExchangeCoreAsync(Stream connection, HttpWireRequest? request, string method, Stream body, HttpWireObserver observer, HttpWireClientOptions options, Exchange exchange, CancellationToken cancellationToken)
+    {
+        byte[] requestBytes = [];
+        try
+        {
+            if (request is not null)
+            {
+                requestBytes = HttpRequestWriter.Write(request);
+                exchange.Phase = "sending the request";
+                await connection.WriteAsync(requestBytes, cancellationToken).ConfigureAwait(false);
+                await connection.FlushAsync(cancellationToken).ConfigureAwait(false);
+                observer.OnRequestSent(requestBytes);
+                observer.OnTrace($"sent {requestBytes.Length} bytes: {request.Method} {request.Target} HTTP/{request.Version.Major}.{request.Version.Minor}");
+            }
+            return await ReadCoreAsync(connection, method, body, observer, options, exchange, requestBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException e) when (e.InnerException is SocketException socketException)
+        {
+            throw Translate(socketException, $"connection failed {exchange.Describe()}");
+        }
+        catch (SocketException e)
+        {
+            throw Translate(e, $"connection failed {exchange.Describe()}");
+        }
+    }
+
+    private static async Task<HttpWireResponse> ReadCoreAsync(Stream connection, string method, Stream body, HttpWireObserver observer, HttpWireClientOptions options, Exchange exchange, byte[] requestBytes, CancellationToken cancellationToken)
+    {
+        var reader = new HttpResponseReader(method, options.Limits);
+        exchange.Reader = reader;
+        exchange.Phase = "waiting for the response";
+        var size = Math.Max(options.ReceiveBufferSize, 1024);
+        var buffer = ArrayPool<byte>.Shared.Rent(size);
+        try
+        {
+            while (!reader.IsComplete)
+            {
+                var received = await connection.ReadAsync(buffer.AsMemory(0, size), cancellationToken).ConfigureAwait(false);
+                if (received == 0)
+                {
+                    observer.OnTrace($"the server closed the connection after {exchange.WireBytes} bytes");
+                    reader.EndOfStream();
+                    break;
+                }
+                exchange.WireBytes += received;
+                observer.OnResponseBytes(buffer.AsSpan(0, received));
+                var offset = 0;
+                while (true)
+                {
+                    var status = Step(reader, buffer, offset, received - offset, out var consumed, out var bodyStart, out var bodyLength);
+                    offset += consumed;
+                    if (status == HttpReadStatus.Body)
+                    {
+                        await body.WriteAsync(buffer.AsMemory(bodyStart, bodyLength), cancellationToken).ConfigureAwait(false);
+                        observer.OnBodyProgress(reader.BodyBytesRead, reader.ContentLength);
+                    }
+                    else if (status == HttpReadStatus.InterimHead)
+                    {
+                        var interim = reader.InterimHeads[^1];
+                        observer.OnTrace($"interim response skipped: {interim}");
+                        observer.OnInterimHead(interim);
+                    }
+                    else if (status == HttpReadStatus.Head)
+                    {
+                        exchange.Phase = "reading the body";
+                        observer.OnTrace($"response: {reader.Head} (body: {DescribeFraming(reader)})");
+                        observer.OnHead(reader.Head!, reader.Framing, reader.ContentLength);
+                    }
+                    else
+                    {
+                        if (status == HttpReadStatus.Complete && offset < received)
+                        {
+                            observer.OnTrace($"ignored {received - offset} bytes after the end of the response");
+                        }
+                        break;
+                    }
+                }
+            }
+            await body.FlushAsync(cancellationToken).ConfigureAwait(false);
+            observer.OnTrace($"response complete: {reader.BodyBytesRead} body bytes, {exchange.WireBytes} bytes on the wire, in {Milliseconds(exchange.Started)} ms");
+            return new HttpWireResponse
+            {
+                Head = reader.Head!,
+                InterimHeads = reader.InterimHeads,
+                Trailers = reader.Trailers,
+                Framing = reader.Framing,
+                ContentLength = reader.ContentLength,
+                BodyLength = reader.BodyBytesRead,
+                WireBytesReceived = exchange.WireBytes,
+                RequestBytes = requestBytes,
+                RemoteEndPoint = (connection as NetworkStream)?.Socket.RemoteEndPoint,
+                Elapsed = Stopwatch.GetElapsedTime(exchange.Started),
+            };
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    // The span-based reader runs outside the async method; only offsets cross the awaits.
+    private static HttpReadStatus Step(HttpResponseReader reader, byte[] buffer, int offset, int length, out int consumed, out int bodyStart, out int bodyLength)
+    {
+        var input = buffer.AsSpan(offset, length);
+        var status = reader.Read(input, out consumed, out var body);
+        bodyLength = body.Length;
+        bodyStart = offset;
+        if (!body.IsEmpty && input.Overlaps(body, out var elementOffset))
+        {
+            bodyStart = offset + elementOffset;
+        }
+        return status;
+    }
+
+    private static string DescribeFraming(HttpResponseReader reader) => reader.Framing switch
+    {
+        HttpBodyFraming.None => "none",
+        HttpBodyFraming.Chunked => "chunked",
+        HttpBodyFraming.ContentLength => $"Content-Length {reader.ContentLength}",
+        _ => "until the server closes",
+    };
+
+    private static HttpConnectionException Translate(SocketException e, string what)
+    {
+        var failure = e.SocketErrorCode switch
+        {
+            SocketError.ConnectionRefused => SockitFailure.Refused,
+            SocketError.NetworkUnreachable or SocketError.HostUnreachable or SocketError.NetworkDown or SocketError.HostDown => SockitFailure.Unreachable,
+            SocketError.TimedOut => SockitFailure.TimedOut,
+            SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown => SockitFailure.Reset,
+            _ => SockitFailure.Io,
+        };
+        var why = failure == SockitFailure.Reset ? "the server reset the connection" : $"{e.Message} ({e.SocketErrorCode})";
+        return new HttpConnectionException(failure, $"{what}: {why}", e);
+    }
+
+    private static string Milliseconds(long started) =>
+        Stopwatch.GetElapsedTime(started).TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture);
+
+    private sealed class Exchange(long started)
+    {
+        public long Started { get; } = started;
+
+        public string Phase { get; set; } = "starting";
+
+        public long WireBytes { get; set; }
+
+        public HttpResponseReader? Reader { get; set; }
+
+        public string Describe() => Reader switch
+        {
+            { Head: not null, ContentLength: { } length } r => $"{Phase} (received {r.BodyBytesRead} of {length} bytes)",
+            { Head: not null } r => $"{Phase} (received {r.BodyBytesRead} body bytes)",
+            _ => $"{Phase} (received {WireBytes} bytes)",
+        };
+    }
+}

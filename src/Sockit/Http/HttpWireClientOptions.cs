@@ -1,0 +1,14 @@
+namespace Sockit.Http;
+
+/// <summary>Settings of an <see cref="HttpWireClient"/>.</summary>
+public sealed class HttpWireClientOptions
+{
+    /// <summary>Bounds the whole exchange (resolve, connect, send, read to the end); null (the default) for no bound.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>The size of one receive, in bytes. Default 256 KiB.</summary>
+    public int ReceiveBufferSize { get; init; } = 256 * 1024;
+
+    /// <summary>The reader's limits. Default <see cref="HttpReaderLimits.Default"/>.</summary>
+    public HttpReaderLimits Limits { get; init; } = HttpReaderLimits.Default;
+}

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Sockit.Testing.Http;
+
+/// <summary>
+/// nginx on 127.0.0.1, started with a config of its own in a temp dir (files under <see cref="Root"/>, <c>.shtml</c>
+/// through SSI so HTTP/1.1 answers are chunked), stopped and removed on dispose.
+/// </summary>
+public sealed class NginxServer : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _directory;
+
+    private NginxServer(Process process, string directory, int port)
+    {
+        _process = process;
+        _directory = directory;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    /// <summary>The document root: write files here (before or after starting).</summary>
+    public string Root => Path.Combine(_directory, "www");
+
+    public Uri Url(string path = "/") => new($"http://127.0.0.1:{Port}{path}");
+
+    public static async Task<NginxServer> StartAsync()
+    {
+        var nginx = Peers.Require("nginx");
+        var directory = Directory.CreateTempSubdirectory("sockit-nginx-").FullName;
+        Directory.CreateDirectory(Path.Combine(directory, "www"));
+        Directory.CreateDirectory(Path.Combine(directory, "tmp"));
+        for (var attempt = 0; ; attempt++)
+        {
+            var port = FreePort();
+            var config = Path.Combine(directory, "nginx.conf");
+            await File.WriteAllTextAsync(config, $$"""
+                worker_processes 1;
+                pid {{directory}}/nginx.pid;
+                error_log {{directory}}/error.log;
+                {{(Environment.UserName == "root" ? "user root;" : "")}}
+                events { worker_connections 64; }
+                http {
+                    access_log off;
+                    client_body_temp_path {{directory}}/tmp/body;
+                    proxy_temp_path {{directory}}/tmp/proxy;
+                    fastcgi_temp_path {{directory}}/tmp/fastcgi;
+                    uwsgi_temp_path {{directory}}/tmp/uwsgi;
+                    scgi_temp_path {{directory}}/tmp/scgi;
+                    types { text/html html shtml; text/plain txt; application/octet-stream bin; }
+                    default_type application/octet-stream;
+                    sendfile on;
+                    server {
+                        listen 127.0.0.1:{{port}};
+                        root {{directory}}/www;
+                        location ~ \.shtml$ { ssi on; }
+                    }
+                }
+                """);
+            var startInfo = new ProcessStartInfo(nginx)
+            {
+                UseShellExecute = false,
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+            };
+            foreach (var argument in new[] { "-c", config, "-p", directory, "-e", Path.Combine(directory, "error.log"), "-g", "daemon off;" })
+            {
+                startInfo.ArgumentList.Add(argument);
+            }
+            var process = Process.Start(startInfo)!;
+            var server = new NginxServer(process, directory, port);
+            if (await server.WaitReadyAsync())
+            {
+                return server;
+            }
+            var log = File.Exists(Path.Combine(directory, "error.log")) ? await File.ReadAllTextAsync(Path.Combine(directory, "error.log")) : "";
+            await server.StopAsync();
+            if (attempt == 2)
+            {
+                Directory.Delete(directory, recursive: true);
+                throw new InvalidOperationException($"nginx did not start: {log}");
+            }
+        }
+    }
+
+    private async Task<bool> WaitReadyAsync()
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            if (_process.HasExited)
+            {
+                return false;
+            }
+            try
+            {
+                using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                await probe.ConnectAsync(IPAddress.Loopback, Port);
+                return true;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(20);
+            }
+        }
+        return false;
+    }
+
+    private static int FreePort()
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)socket.LocalEndPoint!).Port;
+    }
+
+    private async Task StopAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
