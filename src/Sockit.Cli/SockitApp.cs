@@ -17,6 +17,8 @@ internal static class SockitApp
             new VersionOption(),
             GlobalOptions.Format,
             ServiceCommand.Create(console),
+            ConnectCommand.Create(console),
+            ListenCommand.Create(console),
         };
         return root;
     }

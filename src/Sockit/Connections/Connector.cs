@@ -11,6 +11,9 @@ namespace Sockit.Connections;
 /// </summary>
 public static class Connector
 {
+    // What Python's connect_ex returns when its own timeout runs out: EWOULDBLOCK (socketmodule.c's SOCK_TIMEOUT_ERR).
+    private const int TimedOutErrno = 11;
+
     /// <summary>Connects to <paramref name="host"/> (a name or a literal address) on <paramref name="port"/>.</summary>
     public static async ValueTask<Connection> ConnectAsync(string host, int port, ConnectOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -108,7 +111,9 @@ public static class Connector
         }
         catch (ConnectionException e)
         {
-            return new PortProbe(host, port, false, null, e.Failure, e.InnerException is SocketException s ? s.Message : e.Message);
+            var socketError = e.InnerException as SocketException;
+            return new PortProbe(host, port, false, null, e.Failure, socketError?.Message ?? e.Message,
+                e.Failure == SockitFailure.TimedOut ? TimedOutErrno : socketError?.NativeErrorCode ?? 0);
         }
     }
 
