@@ -148,7 +148,7 @@ public sealed class Connection : IAsyncDisposable, IDisposable
         var kind = SocketErrors.Kind(e.SocketErrorCode);
         var message = kind switch
         {
-            SockitFailure.Reset => $"connection to {PeerName} reset by peer ({SocketErrors.Describe(e)}; the peer aborted the connection)",
+            SockitFailure.Reset => $"connection to {PeerName} reset by peer (the peer aborted the connection: {SocketErrors.Describe(e)})",
             SockitFailure.Refused => $"{what} {PeerName} failed: {SocketErrors.Describe(e)} (nothing is listening there)",
             _ => $"{what} {PeerName} failed: {SocketErrors.Describe(e)}",
         };

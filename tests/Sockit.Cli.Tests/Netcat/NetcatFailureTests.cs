@@ -106,7 +106,7 @@ public sealed class NetcatFailureTests
         {
             var result = await Cli.RunProcessAsync(["connect", "127.0.0.1", P(port), "--no-shutdown", "--send", "hello"]);
             Assert.Equal(74, result.ExitCode);
-            Assert.Equal($"sockit: connection to 127.0.0.1:{port} reset by peer (Connection reset by peer; the peer aborted the connection)\n", result.Stderr);
+            Assert.Equal($"sockit: connection to 127.0.0.1:{port} reset by peer (the peer aborted the connection: Connection reset by peer)\n", result.Stderr);
         }
     }
 
