@@ -129,8 +129,9 @@ public class Server : IAsyncDisposable
                 {
                     connection = await Listener.AcceptAsync(cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException && cancellationToken.IsCancellationRequested)
+                catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or ConnectionException && cancellationToken.IsCancellationRequested)
                 {
+                    // Stopping: the listener was closed under the pending accept.
                     break;
                 }
                 catch (ConnectionException) when (!cancellationToken.IsCancellationRequested)
@@ -215,6 +216,10 @@ public class Server : IAsyncDisposable
         {
             // The server is stopping.
         }
+        catch (ConnectionException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The server is stopping and closed this connection under its pending receive.
+        }
         catch (ConnectionException e)
         {
             end = ServerEventKind.Failed;
@@ -264,7 +269,7 @@ public class Server : IAsyncDisposable
                 }
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException && idle.IsCancellationRequested)
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or System.Net.Sockets.SocketException && idle.IsCancellationRequested)
         {
             // Stopped, or idle for IdleTimeout: a UDP server's normal end.
         }
