@@ -21,6 +21,8 @@ internal static class SockitApp
             ResolveCommand.Create(console),
             SocketCommand.Create(console),
             ConstantsCommand.Create(console),
+            ConnectCommand.Create(console),
+            ListenCommand.Create(console),
             GetCommand.Create(console),
             Tour.TourCommand.Create(console),
         };

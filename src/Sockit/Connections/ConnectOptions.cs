@@ -1,0 +1,20 @@
+using System.Net.Sockets;
+
+namespace Sockit.Connections;
+
+/// <summary>How <see cref="Connector"/> connects. The defaults: TCP, any address family, no timeout beyond the OS's.</summary>
+public sealed record ConnectOptions
+{
+    /// <summary>TCP (the default) or UDP. For Unix domain sockets use <see cref="Connector.ConnectUnixAsync"/>.</summary>
+    public Transport Transport { get; init; } = Transport.Tcp;
+
+    /// <summary>
+    /// <see cref="AddressFamily.InterNetwork"/> or <see cref="AddressFamily.InterNetworkV6"/> to use only that family
+    /// (<c>-4</c>/<c>-6</c>); <see cref="AddressFamily.Unspecified"/> (the default) tries every address of the host in
+    /// the resolver's order.
+    /// </summary>
+    public AddressFamily Family { get; init; } = AddressFamily.Unspecified;
+
+    /// <summary>How long each address may take to accept the connection; null (the default) leaves it to the OS (about two minutes on Linux).</summary>
+    public TimeSpan? ConnectTimeout { get; init; }
+}

@@ -1,0 +1,157 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Sockit.Connections;
+
+/// <summary>
+/// A connected socket: TCP, a Unix domain stream, or a "connected" UDP socket. The lesson's client calls, with
+/// sockit's failure kinds: <see cref="SendAsync"/> is <c>sendall</c>, <see cref="ReceiveAsync"/> is <c>recv</c>,
+/// <see cref="ShutdownSend"/> is <c>shutdown(SHUT_WR)</c>, <see cref="DisposeAsync"/> is <c>close</c>.
+/// </summary>
+public sealed class Connection : IAsyncDisposable, IDisposable
+{
+    private int _disposed;
+
+    /// <summary>Wraps a connected socket; the connection owns it from now on.</summary>
+    public Connection(Socket socket, Transport transport)
+    {
+        ArgumentNullException.ThrowIfNull(socket);
+        Socket = socket;
+        Transport = transport;
+        RemoteEndPoint = socket.RemoteEndPoint ?? throw new ArgumentException("the socket is not connected", nameof(socket));
+        LocalEndPoint = socket.LocalEndPoint ?? RemoteEndPoint;
+    }
+
+    /// <summary>The socket itself, for options sockit does not wrap.</summary>
+    public Socket Socket { get; }
+
+    /// <summary>TCP, UDP or Unix.</summary>
+    public Transport Transport { get; }
+
+    /// <summary>The peer's address (<c>getpeername</c>).</summary>
+    public EndPoint RemoteEndPoint { get; }
+
+    /// <summary>This end's address (<c>getsockname</c>).</summary>
+    public EndPoint LocalEndPoint { get; }
+
+    /// <summary>The peer as people write it: <c>127.0.0.1:8000</c>, <c>[::1]:8000</c>, or a Unix socket's path.</summary>
+    public string PeerName => Endpoints.Format(RemoteEndPoint);
+
+    /// <summary><c>sendall</c>: sends every byte (one datagram for UDP). Throws <see cref="ConnectionException"/> when the peer reset the connection.</summary>
+    public async ValueTask SendAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            if (Transport == Transport.Udp)
+            {
+                await Socket.SendAsync(data, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            while (!data.IsEmpty)
+            {
+                var sent = await Socket.SendAsync(data, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+                data = data[sent..];
+            }
+        }
+        catch (SocketException e)
+        {
+            throw Failed("send to", e);
+        }
+    }
+
+    /// <summary><c>recv</c>: up to <paramref name="buffer"/>'s length; 0 when the peer has closed its sending side (TCP, Unix).</summary>
+    public async ValueTask<int> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await Socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SocketException e)
+        {
+            throw Failed("receive from", e);
+        }
+    }
+
+    /// <summary>
+    /// Receives until the peer closes (the right way to read a message with no framing of its own: not "until a recv
+    /// returns less than the buffer", which TCP does not promise). For UDP, returns one datagram.
+    /// </summary>
+    public async ValueTask<byte[]> ReceiveToEndAsync(CancellationToken cancellationToken = default)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(65536);
+        try
+        {
+            using var all = new MemoryStream();
+            while (true)
+            {
+                var n = await ReceiveAsync(buffer, cancellationToken).ConfigureAwait(false);
+                all.Write(buffer, 0, n);
+                if (n == 0 || Transport == Transport.Udp)
+                {
+                    return all.ToArray();
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary><c>shutdown(SHUT_WR)</c>: tells the peer this side will send no more, while still receiving. Does nothing for UDP.</summary>
+    public void ShutdownSend()
+    {
+        if (Transport == Transport.Udp)
+        {
+            return;
+        }
+        try
+        {
+            Socket.Shutdown(SocketShutdown.Send);
+        }
+        catch (SocketException e) when (e.SocketErrorCode == System.Net.Sockets.SocketError.NotConnected)
+        {
+            // The peer is already gone; there is nothing left to tell it.
+        }
+        catch (SocketException e)
+        {
+            throw Failed("shut down sending to", e);
+        }
+    }
+
+    /// <summary>Closes the connection, aborting it (TCP reset) instead of closing it gracefully.</summary>
+    public void Abort()
+    {
+        Socket.LingerState = new LingerOption(true, 0);
+        Dispose();
+    }
+
+    /// <summary>Closes the socket.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            Socket.Dispose();
+        }
+    }
+
+    /// <summary>Closes the socket.</summary>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    internal ConnectionException Failed(string what, SocketException e)
+    {
+        var kind = SocketErrors.Kind(e.SocketErrorCode);
+        var message = kind switch
+        {
+            SockitFailure.Reset => $"connection to {PeerName} reset by peer (the peer aborted the connection: {SocketErrors.Describe(e)})",
+            SockitFailure.Refused => $"{what} {PeerName} failed: {SocketErrors.Describe(e)} (nothing is listening there)",
+            _ => $"{what} {PeerName} failed: {SocketErrors.Describe(e)}",
+        };
+        return new ConnectionException(kind, message, e);
+    }
+}

@@ -1,0 +1,20 @@
+using System.Net.Sockets;
+
+namespace Sockit.Connections;
+
+/// <summary>
+/// A connection could not be made or broke: refused, unreachable, timed out, reset, or (when listening) the address is
+/// in use. <see cref="SockitException.Failure"/> says which; <see cref="Exception.InnerException"/> is the
+/// <see cref="System.Net.Sockets.SocketException"/> the OS reported, when there was one.
+/// </summary>
+public sealed class ConnectionException : SockitException
+{
+    /// <summary>Creates the exception.</summary>
+    public ConnectionException(SockitFailure failure, string message, Exception? innerException = null)
+        : base(failure, message, innerException)
+    {
+    }
+
+    /// <summary>The OS's error code, when the failure came from a socket call.</summary>
+    public SocketError? SocketError => (InnerException as SocketException)?.SocketErrorCode;
+}

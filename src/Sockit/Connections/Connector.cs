@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Sockit.Connections;
+
+/// <summary>
+/// The lesson's client side: resolves a host (getaddrinfo) and connects to each of its addresses in turn, IPv6 and
+/// IPv4, until one accepts. Failures are <see cref="ConnectionException"/>s (refused, unreachable, timed out) or
+/// <see cref="LookupException"/>s (name not found), each saying why.
+/// </summary>
+public static class Connector
+{
+    // What Python's connect_ex returns when its own timeout runs out: EWOULDBLOCK (socketmodule.c's SOCK_TIMEOUT_ERR).
+    private const int TimedOutErrno = 11;
+
+    /// <summary>Connects to <paramref name="host"/> (a name or a literal address) on <paramref name="port"/>.</summary>
+    public static async ValueTask<Connection> ConnectAsync(string host, int port, ConnectOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(host);
+        ArgumentOutOfRangeException.ThrowIfNegative(port);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
+        options ??= new ConnectOptions();
+        var addresses = await ResolveAsync(host, options.Family, cancellationToken).ConfigureAwait(false);
+        ConnectionException? last = null;
+        foreach (var address in addresses)
+        {
+            try
+            {
+                return await ConnectAsync(new IPEndPoint(address, port), options, host, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConnectionException e)
+            {
+                // Try the next address; report the last failure, naming every address tried.
+                last = e;
+            }
+        }
+        if (addresses.Count > 1 && last is not null)
+        {
+            var tried = string.Join(", ", addresses);
+            throw new ConnectionException(last.Failure, $"{last.Message} [tried {tried}]", last.InnerException);
+        }
+        throw last!;
+    }
+
+    /// <summary>Connects to one endpoint; <paramref name="displayName"/> is the host as the user wrote it, for messages.</summary>
+    public static async ValueTask<Connection> ConnectAsync(IPEndPoint endPoint, ConnectOptions? options = null, string? displayName = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(endPoint);
+        options ??= new ConnectOptions();
+        var socket = options.Transport == Transport.Udp
+            ? new Socket(endPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp)
+            : new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        var what = Describe(displayName, endPoint);
+        await ConnectSocketAsync(socket, endPoint, what, options.ConnectTimeout, cancellationToken).ConfigureAwait(false);
+        return new Connection(socket, options.Transport);
+    }
+
+    /// <summary>Connects to the Unix domain stream socket at <paramref name="path"/>.</summary>
+    public static async ValueTask<Connection> ConnectUnixAsync(string path, ConnectOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        await ConnectSocketAsync(socket, new UnixDomainSocketEndPoint(path), $"unix socket {path}", options?.ConnectTimeout, cancellationToken).ConfigureAwait(false);
+        return new Connection(socket, Transport.Unix);
+    }
+
+    /// <summary>
+    /// The addresses of <paramref name="host"/> in the resolver's order (getaddrinfo, through
+    /// <see cref="Dns.GetHostAddressesAsync(string, AddressFamily, CancellationToken)"/>), or the address itself when it is a literal.
+    /// Throws <see cref="LookupException"/> with the resolver's reason when the name is not known.
+    /// </summary>
+    public static async ValueTask<IReadOnlyList<IPAddress>> ResolveAsync(string host, AddressFamily family = AddressFamily.Unspecified, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(host);
+        var literal = host.StartsWith('[') && host.EndsWith(']') ? host[1..^1] : host;
+        if (IPAddress.TryParse(literal, out var address))
+        {
+            if (family != AddressFamily.Unspecified && address.AddressFamily != family)
+            {
+                throw new LookupException($"address {host} is not {FamilyName(family)}", SockitFailure.NotFound);
+            }
+            return [address];
+        }
+        IPAddress[] addresses;
+        try
+        {
+            addresses = await Dns.GetHostAddressesAsync(host, family, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SocketException e)
+        {
+            throw new LookupException($"cannot resolve '{host}': {e.Message}", SockitFailure.NotFound, e);
+        }
+        if (addresses.Length == 0)
+        {
+            throw new LookupException($"cannot resolve '{host}': it has no {(family == AddressFamily.Unspecified ? "" : FamilyName(family) + " ")}address");
+        }
+        return addresses;
+    }
+
+    /// <summary>
+    /// <c>-z</c>: whether <paramref name="host"/> accepts a TCP connection on <paramref name="port"/>. A refused,
+    /// unreachable or timed-out port is reported as closed with the reason; an unknown host still throws <see cref="LookupException"/>.
+    /// </summary>
+    public static async ValueTask<PortProbe> ProbeAsync(string host, int port, ConnectOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var connection = await ConnectAsync(host, port, options, cancellationToken).ConfigureAwait(false);
+            return new PortProbe(host, port, true, connection.RemoteEndPoint, null, null);
+        }
+        catch (ConnectionException e)
+        {
+            var socketError = e.InnerException as SocketException;
+            return new PortProbe(host, port, false, null, e.Failure, socketError?.Message ?? e.Message,
+                e.Failure == SockitFailure.TimedOut ? TimedOutErrno : socketError?.NativeErrorCode ?? 0);
+        }
+    }
+
+    private static async ValueTask ConnectSocketAsync(Socket socket, EndPoint endPoint, string what, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        using var deadline = timeout is { } t ? new CancellationTokenSource(t) : null;
+        using var linked = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
+        {
+            await socket.ConnectAsync(endPoint, linked?.Token ?? cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
+        {
+            socket.Dispose();
+            var seconds = timeout!.Value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+            throw new ConnectionException(SockitFailure.TimedOut,
+                $"connect to {what} timed out after {seconds} s ({SocketErrors.ConnectHint(SockitFailure.TimedOut)})",
+                new SocketException((int)SocketError.TimedOut));
+        }
+        catch (SocketException e)
+        {
+            socket.Dispose();
+            var kind = SocketErrors.Kind(e.SocketErrorCode);
+            throw new ConnectionException(kind, $"connect to {what} failed: {e.Message} ({SocketErrors.ConnectHint(kind)})", e);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    private static string Describe(string? displayName, IPEndPoint endPoint)
+    {
+        var address = endPoint.Address.ToString();
+        return displayName is null || displayName == address || displayName == $"[{address}]"
+            ? string.Create(CultureInfo.InvariantCulture, $"{address} port {endPoint.Port}")
+            : string.Create(CultureInfo.InvariantCulture, $"{displayName} ({address}) port {endPoint.Port}");
+    }
+
+    private static string FamilyName(AddressFamily family) => family == AddressFamily.InterNetworkV6 ? "IPv6" : "IPv4";
+}

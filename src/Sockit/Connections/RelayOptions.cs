@@ -1,0 +1,51 @@
+namespace Sockit.Connections;
+
+/// <summary>Which way bytes went through a <see cref="Relay"/>.</summary>
+public enum RelayDirection
+{
+    /// <summary>From the input to the peer.</summary>
+    Sent,
+    /// <summary>From the peer to the output.</summary>
+    Received,
+}
+
+/// <summary>How a <see cref="Relay"/> copies. The defaults are netcat's, with the half-close done right.</summary>
+public sealed record RelayOptions
+{
+    /// <summary>
+    /// At the end of the input, shut down the sending side (<c>shutdown(SHUT_WR)</c>) so the peer sees end-of-file,
+    /// and keep receiving until the peer closes. Default true; false is <c>--no-shutdown</c>.
+    /// </summary>
+    public bool ShutdownOnInputEnd { get; init; } = true;
+
+    /// <summary>
+    /// When the peer closes its sending side, stop at once even if input remains (right for a terminal, whose input
+    /// never ends by itself). Default false: the rest of the input is still sent, as half-close means.
+    /// </summary>
+    public bool StopWhenPeerCloses { get; init; }
+
+    /// <summary>Fail with <see cref="SockitFailure.TimedOut"/> when no byte has moved either way for this long. Default null: wait for ever.</summary>
+    public TimeSpan? IdleTimeout { get; init; }
+
+    /// <summary>
+    /// UDP has no end-of-file: after the input ends, keep receiving replies until none has come for this long, then stop.
+    /// Default 1 second (or <see cref="IdleTimeout"/> when that is set).
+    /// </summary>
+    public TimeSpan UdpLinger { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The size of each of the two pooled buffers. Default 128 KiB.</summary>
+    public int BufferSize { get; init; } = 128 * 1024;
+
+    /// <summary>
+    /// Sees every chunk as it passes (e.g. for a hex dump). Called from both directions' loops, possibly at the same
+    /// time; the memory is only valid during the call.
+    /// </summary>
+    public Action<RelayDirection, ReadOnlyMemory<byte>>? Observer { get; init; }
+}
+
+/// <summary>What a finished <see cref="Relay"/> moved.</summary>
+/// <param name="BytesSent">Bytes copied from the input to the peer.</param>
+/// <param name="BytesReceived">Bytes copied from the peer to the output.</param>
+/// <param name="InputEnded">True when the input reached its end (rather than the relay stopping first).</param>
+/// <param name="PeerClosed">True when the peer closed its sending side.</param>
+public sealed record RelayResult(long BytesSent, long BytesReceived, bool InputEnded, bool PeerClosed);

@@ -1,0 +1,35 @@
+using System.Net.Sockets;
+
+namespace Sockit.Connections;
+
+/// <summary>Translates the OS's <see cref="SocketError"/> into sockit's failure kinds, at the boundary.</summary>
+internal static class SocketErrors
+{
+    public static SockitFailure Kind(SocketError error) => error switch
+    {
+        SocketError.ConnectionRefused => SockitFailure.Refused,
+        SocketError.NetworkUnreachable or SocketError.HostUnreachable or SocketError.NetworkDown or SocketError.HostDown
+            or SocketError.AddressNotAvailable => SockitFailure.Unreachable,
+        SocketError.TimedOut => SockitFailure.TimedOut,
+        SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown => SockitFailure.Reset,
+        SocketError.AddressAlreadyInUse => SockitFailure.AddressInUse,
+        SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => SockitFailure.NotFound,
+        _ => SockitFailure.Io,
+    };
+
+    /// <summary>What to try, for a failure kind met while connecting.</summary>
+    public static string ConnectHint(SockitFailure kind) => kind switch
+    {
+        SockitFailure.Refused => "is anything listening on that port?",
+        SockitFailure.Unreachable => "check the address, the interface and the routes",
+        SockitFailure.TimedOut => "is a firewall dropping packets? try a longer --connect-timeout",
+        SockitFailure.Reset => "the peer aborted the connection",
+        _ => "check the address and port",
+    };
+
+    /// <summary>The OS's own words for an error ("Connection refused"), as strerror gives them.</summary>
+    public static string Describe(SocketException exception) => exception.Message;
+
+    public static bool IsReset(SocketError error) =>
+        error is SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown;
+}

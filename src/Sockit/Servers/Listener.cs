@@ -1,0 +1,182 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Sockit.Connections;
+
+namespace Sockit.Servers;
+
+/// <summary>
+/// The lesson's server side: a socket bound to an address (<c>bind</c>), listening (<c>listen</c>), that accepts
+/// connections (<c>accept</c>), or for UDP receives datagrams with their sender's address. Binding port 0 gives a
+/// free port, read back from <see cref="Port"/>. Disposing closes the socket and removes a Unix socket's file.
+/// </summary>
+public sealed class Listener : IAsyncDisposable, IDisposable
+{
+    private readonly string? _unixPath;
+    private int _disposed;
+
+    private Listener(Socket socket, Transport transport, string? unixPath)
+    {
+        Socket = socket;
+        Transport = transport;
+        _unixPath = unixPath;
+        LocalEndPoint = socket.LocalEndPoint!;
+    }
+
+    /// <summary>The listening (or, for UDP, bound) socket.</summary>
+    public Socket Socket { get; }
+
+    /// <summary>TCP, UDP or Unix.</summary>
+    public Transport Transport { get; }
+
+    /// <summary>The bound address (<c>getsockname</c>), with the real port when port 0 was asked for.</summary>
+    public EndPoint LocalEndPoint { get; }
+
+    /// <summary>The bound port (0 for a Unix socket).</summary>
+    public int Port => (LocalEndPoint as IPEndPoint)?.Port ?? 0;
+
+    /// <summary>Where it listens, as people write it: <c>127.0.0.1:8000</c>, <c>[::1]:8000</c>, or the socket's path.</summary>
+    public string Name => _unixPath ?? Endpoints.Format(LocalEndPoint);
+
+    /// <summary>
+    /// Binds and (for TCP and Unix) listens. Throws <see cref="ConnectionException"/> with
+    /// <see cref="SockitFailure.AddressInUse"/> naming the port when another socket holds it.
+    /// </summary>
+    public static Listener Bind(ListenerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, 65535);
+        Socket socket;
+        EndPoint endPoint;
+        string what;
+        if (options.Transport == Transport.Unix)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(options.UnixPath, nameof(options));
+            socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            endPoint = new UnixDomainSocketEndPoint(options.UnixPath);
+            what = $"unix socket {options.UnixPath}";
+        }
+        else
+        {
+            var udp = options.Transport == Transport.Udp;
+            socket = new Socket(options.Address.AddressFamily, udp ? SocketType.Dgram : SocketType.Stream, udp ? ProtocolType.Udp : ProtocolType.Tcp);
+            if (options.Address.AddressFamily == AddressFamily.InterNetworkV6 && options.Address.Equals(IPAddress.IPv6Any))
+            {
+                // [::] accepts IPv4 too, as most servers do.
+                socket.DualMode = true;
+            }
+            endPoint = new IPEndPoint(options.Address, options.Port);
+            what = string.Create(CultureInfo.InvariantCulture, $"{Endpoints.Format(endPoint)}")
+                + (udp ? " (udp)" : "");
+        }
+        try
+        {
+            socket.Bind(endPoint);
+            if (options.Transport != Transport.Udp)
+            {
+                socket.Listen(options.Backlog);
+            }
+        }
+        catch (SocketException e)
+        {
+            socket.Dispose();
+            var kind = SocketErrors.Kind(e.SocketErrorCode);
+            var hint = kind switch
+            {
+                SockitFailure.AddressInUse when options.Transport == Transport.Unix => $"{options.UnixPath} exists: remove it if no server uses it",
+                SockitFailure.AddressInUse => string.Create(CultureInfo.InvariantCulture, $"another program holds port {options.Port}: stop it or pick another port"),
+                SockitFailure.Unreachable => "that address is not one of this machine's",
+                _ when e.SocketErrorCode == SocketError.AccessDenied => "ports below 1024 need root; pick a port above 1023",
+                _ => "check the address and port",
+            };
+            throw new ConnectionException(kind == SockitFailure.Io && e.SocketErrorCode == SocketError.AccessDenied ? SockitFailure.Unreachable : kind,
+                $"cannot listen on {what}: {e.Message} ({hint})", e);
+        }
+        return new Listener(socket, options.Transport, options.UnixPath);
+    }
+
+    /// <summary><c>accept</c>: waits for the next connection (TCP and Unix).</summary>
+    public async ValueTask<Connection> AcceptAsync(CancellationToken cancellationToken = default)
+    {
+        if (Transport == Transport.Udp)
+        {
+            throw new InvalidOperationException("a UDP listener has no connections to accept: use ReceiveFromAsync");
+        }
+        try
+        {
+            var socket = await Socket.AcceptAsync(cancellationToken).ConfigureAwait(false);
+            if (Transport == Transport.Tcp)
+            {
+                socket.NoDelay = true;
+            }
+            return new Connection(socket, Transport);
+        }
+        catch (SocketException e)
+        {
+            throw new ConnectionException(SocketErrors.Kind(e.SocketErrorCode), $"accept on {Name} failed: {e.Message}", e);
+        }
+    }
+
+    /// <summary><c>recvfrom</c> (UDP): one datagram into <paramref name="buffer"/>, with its sender.</summary>
+    public async ValueTask<SocketReceiveFromResult> ReceiveFromAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        var any = LocalEndPoint.AddressFamily == AddressFamily.InterNetworkV6 ? new IPEndPoint(IPAddress.IPv6Any, 0) : new IPEndPoint(IPAddress.Any, 0);
+        while (true)
+        {
+            try
+            {
+                return await Socket.ReceiveFromAsync(buffer, SocketFlags.None, any, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset || e.SocketErrorCode == SocketError.ConnectionRefused)
+            {
+                // An ICMP "port unreachable" for an earlier reply to a peer that has gone: not this socket's failure.
+            }
+        }
+    }
+
+    /// <summary><c>sendto</c> (UDP): one datagram to <paramref name="peer"/>.</summary>
+    public async ValueTask SendToAsync(ReadOnlyMemory<byte> datagram, EndPoint peer, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await Socket.SendToAsync(datagram, SocketFlags.None, peer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SocketException e)
+        {
+            throw new ConnectionException(SocketErrors.Kind(e.SocketErrorCode), $"send to {Endpoints.Format(peer)} failed: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Closes the socket, and removes a Unix socket's file.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+        Socket.Dispose();
+        if (_unixPath is not null)
+        {
+            try
+            {
+                File.Delete(_unixPath);
+            }
+            catch (IOException)
+            {
+                // Already gone or not ours to remove.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Not ours to remove.
+            }
+        }
+    }
+
+    /// <summary>Closes the socket, and removes a Unix socket's file.</summary>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,26 @@
+using System.Net;
+using Sockit.Connections;
+
+namespace Sockit.Servers;
+
+/// <summary>Where and how a <see cref="Listener"/> binds. The defaults: TCP on 127.0.0.1 (loopback only), port 0 (a free port).</summary>
+public sealed record ListenerOptions
+{
+    /// <summary>TCP (the default), UDP, or a Unix domain stream socket at <see cref="UnixPath"/>.</summary>
+    public Transport Transport { get; init; } = Transport.Tcp;
+
+    /// <summary>The address to bind; default <see cref="IPAddress.Loopback"/>, so nothing off this machine can connect.</summary>
+    public IPAddress Address { get; init; } = IPAddress.Loopback;
+
+    /// <summary>The port; default 0, which lets the OS pick a free one (read it back from <see cref="Listener.Port"/>).</summary>
+    public int Port { get; init; }
+
+    /// <summary>The path of the Unix domain socket, for <see cref="Transport.Unix"/>.</summary>
+    public string? UnixPath { get; init; }
+
+    /// <summary>The <c>listen()</c> backlog: connections the OS queues before they are accepted. Default 128.</summary>
+    public int Backlog { get; init; } = 128;
+
+    /// <summary>Creates the options for a TCP listener on <paramref name="address"/>:<paramref name="port"/>.</summary>
+    public static ListenerOptions Tcp(IPAddress address, int port = 0) => new() { Address = address, Port = port };
+}

@@ -1,0 +1,311 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using Sockit.Connections;
+
+namespace Sockit.Servers;
+
+/// <summary>
+/// A running server over a <see cref="Listener"/>: accepts clients (TCP, Unix) or receives datagrams (UDP) in the
+/// background, hands each message to <see cref="ServerOptions.Received"/>, and answers it with what
+/// <see cref="Respond"/> returns. A plain <see cref="Server"/> answers nothing (a sink; <see cref="BroadcastAsync"/>
+/// sends to every client); <see cref="EchoServer"/> and <see cref="ReplyServer"/> answer. Dispose to stop: every
+/// connection is closed and a Unix socket's file removed.
+/// </summary>
+public class Server : IAsyncDisposable
+{
+    private const int BufferSize = 64 * 1024;
+    private readonly ServerOptions _options;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly SemaphoreSlim _receivedLock = new(1, 1);
+    private readonly ConcurrentDictionary<Connection, SemaphoreSlim> _clients = new();
+    private readonly ConcurrentDictionary<EndPoint, byte> _udpPeers = new();
+    private readonly ConcurrentBag<Task> _handlers = [];
+    private Task _completion = Task.CompletedTask;
+    private int _disposed;
+
+    /// <summary>Wraps a bound listener; call <see cref="Begin"/> to start serving.</summary>
+    protected Server(Listener listener, ServerOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(listener);
+        Listener = listener;
+        _options = options ?? new ServerOptions();
+    }
+
+    /// <summary>The bound listener.</summary>
+    public Listener Listener { get; }
+
+    /// <summary>The bound address, with the real port when port 0 was asked for.</summary>
+    public EndPoint LocalEndPoint => Listener.LocalEndPoint;
+
+    /// <summary>The bound port (0 for a Unix socket).</summary>
+    public int Port => Listener.Port;
+
+    /// <summary>Clients connected now (TCP, Unix), or peers heard from (UDP).</summary>
+    public int ClientCount => Listener.Transport == Transport.Udp ? _udpPeers.Count : _clients.Count;
+
+    /// <summary>Ends when the server stops: disposed, its only client gone (without <see cref="ServerOptions.KeepOpen"/>), or idle (UDP). Faults when <see cref="ServerOptions.Received"/> threw.</summary>
+    public Task Completion => _completion;
+
+    /// <summary>Binds and starts a server that prints (through <see cref="ServerOptions.Received"/>) and answers nothing.</summary>
+    public static Server Start(ListenerOptions listenerOptions, ServerOptions? options = null) =>
+        new Server(Listener.Bind(listenerOptions), options).Begin();
+
+    /// <summary>Sends <paramref name="data"/> to every connected client (UDP: to every peer heard from). Returns how many it reached.</summary>
+    public async ValueTask<int> BroadcastAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
+    {
+        var reached = 0;
+        if (Listener.Transport == Transport.Udp)
+        {
+            foreach (var peer in _udpPeers.Keys)
+            {
+                await Listener.SendToAsync(data, peer, cancellationToken).ConfigureAwait(false);
+                reached++;
+            }
+            return reached;
+        }
+        foreach (var (connection, sendLock) in _clients)
+        {
+            try
+            {
+                await SendLockedAsync(connection, sendLock, data, cancellationToken).ConfigureAwait(false);
+                reached++;
+            }
+            catch (Exception e) when (e is ConnectionException or ObjectDisposedException)
+            {
+                // That client is going; its own loop reports it.
+            }
+        }
+        return reached;
+    }
+
+    /// <summary>Stops the server: closes the listener and every connection, and waits for them.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await Listener.DisposeAsync().ConfigureAwait(false);
+        foreach (var connection in _clients.Keys)
+        {
+            connection.Dispose();
+        }
+        try
+        {
+            await _completion.ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or ConnectionException or ObjectDisposedException)
+        {
+            // Stopping.
+        }
+        _stop.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>The answer to one message, or null for none. A TCP "message" is what arrived together (one read, plus whatever was already waiting); a UDP message is one datagram.</summary>
+    protected virtual ReadOnlyMemory<byte>? Respond(ReadOnlyMemory<byte> message) => null;
+
+    /// <summary>True to close a TCP client once it has been answered (the lesson's server: one exchange, then close).</summary>
+    protected virtual bool CloseAfterResponse => false;
+
+    /// <summary>Starts serving in the background; returns this.</summary>
+    protected Server Begin()
+    {
+        _completion = Listener.Transport == Transport.Udp ? ServeDatagramsAsync(_stop.Token) : AcceptLoopAsync(_stop.Token);
+        return this;
+    }
+
+    private async Task AcceptLoopAsync(CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                Connection connection;
+                try
+                {
+                    connection = await Listener.AcceptAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or ConnectionException && cancellationToken.IsCancellationRequested)
+                {
+                    // Stopping: the listener was closed under the pending accept.
+                    break;
+                }
+                catch (ConnectionException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // The client went before it was accepted (ECONNABORTED): wait for the next.
+                    continue;
+                }
+                if (_options.MaxClients is { } max && _clients.Count >= max)
+                {
+                    _options.Events?.Invoke(new ServerEvent(ServerEventKind.Rejected, connection.RemoteEndPoint, $"already serving {max} clients"));
+                    connection.Dispose();
+                    continue;
+                }
+                var handler = ServeConnectionAsync(connection, cancellationToken);
+                _handlers.Add(handler);
+                if (!_options.KeepOpen)
+                {
+                    // netcat without -k: stop listening once the one client is in.
+                    await Listener.DisposeAsync().ConfigureAwait(false);
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            await Task.WhenAll(_handlers).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ServeConnectionAsync(Connection connection, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        var peer = connection.RemoteEndPoint;
+        var sendLock = new SemaphoreSlim(1, 1);
+        _clients[connection] = sendLock;
+        _options.Events?.Invoke(new ServerEvent(ServerEventKind.Connected, peer));
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var end = ServerEventKind.Closed;
+        string? detail = null;
+        try
+        {
+            while (true)
+            {
+                if (_options.IdleTimeout is { } timeout)
+                {
+                    idle.CancelAfter(timeout);
+                }
+                var n = await connection.ReceiveAsync(buffer, idle.Token).ConfigureAwait(false);
+                if (n == 0)
+                {
+                    break;
+                }
+                // What arrived together is one message: take whatever is already waiting too.
+                while (n < buffer.Length && connection.Socket.Available > 0)
+                {
+                    n += await connection.ReceiveAsync(buffer.AsMemory(n), idle.Token).ConfigureAwait(false);
+                }
+                var message = buffer.AsMemory(0, n);
+                await DeliverAsync(peer, message, cancellationToken).ConfigureAwait(false);
+                if (Respond(message) is { } response)
+                {
+                    await SendLockedAsync(connection, sendLock, response, cancellationToken).ConfigureAwait(false);
+                    if (CloseAfterResponse)
+                    {
+                        break;
+                    }
+                }
+            }
+            connection.ShutdownSend();
+        }
+        catch (OperationCanceledException) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            end = ServerEventKind.IdleTimedOut;
+            detail = $"sent nothing for {_options.IdleTimeout!.Value.TotalSeconds:0.###} s";
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The server is stopping.
+        }
+        catch (ObjectDisposedException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The server is stopping.
+        }
+        catch (ConnectionException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The server is stopping and closed this connection under its pending receive.
+        }
+        catch (ConnectionException e)
+        {
+            end = ServerEventKind.Failed;
+            detail = e.Message;
+        }
+#pragma warning disable CA1031 // Anything else (the Received callback failing) stops the whole server, reported by Completion.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            await _stop.CancelAsync().ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            _clients.TryRemove(connection, out _);
+            connection.Dispose();
+            sendLock.Dispose();
+            _options.Events?.Invoke(new ServerEvent(end, peer, detail));
+        }
+    }
+
+    private async Task ServeDatagramsAsync(CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
+        {
+            while (true)
+            {
+                if (_options.IdleTimeout is { } timeout)
+                {
+                    idle.CancelAfter(timeout);
+                }
+                var result = await Listener.ReceiveFromAsync(buffer, idle.Token).ConfigureAwait(false);
+                var peer = result.RemoteEndPoint;
+                if (_udpPeers.TryAdd(peer, 0))
+                {
+                    _options.Events?.Invoke(new ServerEvent(ServerEventKind.Connected, peer));
+                }
+                var message = buffer.AsMemory(0, result.ReceivedBytes);
+                await DeliverAsync(peer, message, cancellationToken).ConfigureAwait(false);
+                if (Respond(message) is { } response)
+                {
+                    await Listener.SendToAsync(response, peer, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or System.Net.Sockets.SocketException && idle.IsCancellationRequested)
+        {
+            // Stopped, or idle for IdleTimeout: a UDP server's normal end.
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private async ValueTask DeliverAsync(EndPoint peer, ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
+    {
+        if (_options.Received is not { } received)
+        {
+            return;
+        }
+        await _receivedLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await received(peer, message, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _receivedLock.Release();
+        }
+    }
+
+    private static async ValueTask SendLockedAsync(Connection connection, SemaphoreSlim sendLock, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        await sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await connection.SendAsync(data, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            sendLock.Release();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System.Net;
+
+namespace Sockit.Servers;
+
+/// <summary>How a <see cref="Server"/> serves. The defaults: many clients at once, no limit, no idle timeout.</summary>
+public sealed record ServerOptions
+{
+    /// <summary>Serve client after client, many at once (<c>--keep-open</c>). False: the first client only, then stop. Default true. UDP always serves every peer.</summary>
+    public bool KeepOpen { get; init; } = true;
+
+    /// <summary>At most this many clients at once; one more is accepted and closed at once. Default null: no limit.</summary>
+    public int? MaxClients { get; init; }
+
+    /// <summary>Close a client that has sent nothing for this long. For UDP, stop when no datagram has come for this long. Default null: never.</summary>
+    public TimeSpan? IdleTimeout { get; init; }
+
+    /// <summary>
+    /// Sees every message that arrives, with its sender (e.g. to print it). Calls never overlap, so a callback may
+    /// write to one stream; the memory is valid only during the call. An exception thrown here stops the server.
+    /// </summary>
+    public Func<EndPoint, ReadOnlyMemory<byte>, CancellationToken, ValueTask>? Received { get; init; }
+
+    /// <summary>Hears of clients coming and going (connected, closed, rejected, idle, failed). Called from any thread.</summary>
+    public Action<ServerEvent>? Events { get; init; }
+}
+
+/// <summary>What happened to a client of a <see cref="Server"/>.</summary>
+public enum ServerEventKind
+{
+    /// <summary>A client connected (TCP, Unix) or a new peer sent its first datagram (UDP).</summary>
+    Connected,
+    /// <summary>A client's connection ended.</summary>
+    Closed,
+    /// <summary>A client was turned away because <see cref="ServerOptions.MaxClients"/> were already connected.</summary>
+    Rejected,
+    /// <summary>A client was closed because it sent nothing for <see cref="ServerOptions.IdleTimeout"/>.</summary>
+    IdleTimedOut,
+    /// <summary>A client's connection failed (reset by the peer, say); <see cref="ServerEvent.Detail"/> says why.</summary>
+    Failed,
+}
+
+/// <summary>One client's event.</summary>
+/// <param name="Kind">What happened.</param>
+/// <param name="Peer">The client's address.</param>
+/// <param name="Detail">Why, for failures.</param>
+public sealed record ServerEvent(ServerEventKind Kind, EndPoint Peer, string? Detail = null);
