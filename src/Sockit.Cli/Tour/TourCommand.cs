@@ -12,6 +12,8 @@ internal static class TourCommand
         new NamesStep(),
         new SocketsStep(),
         new BytesStep(),
+        new WebPageStep(),
+        new ExchangeStep(),
     ];
 
     public static Command Create(CliConsole console)

@@ -68,6 +68,84 @@ public sealed class TourCommandTests
     }
 
     [Fact]
+    public async Task Tour_BytesStep_ShowsTheTypeErrorBesidePythons()
+    {
+        var tour = await RunTourJsonAsync();
+        var line = Line(tour, 4, 4);
+        Assert.Equal("ArgumentException: a bytes-like object is required, not 'string'", line.GetProperty("result").GetString());
+        Assert.Equal("TypeError: a bytes-like object is required, not 'str'", line.GetProperty("pythonResult").GetString());
+    }
+
+    [Fact]
+    public async Task Tour_WebPageStep_LessonsLoopLosesTheRestAndFramingGetsAll()
+    {
+        var tour = await RunTourJsonAsync();
+        var lessonLength = int.Parse(Line(tour, 5, 1).GetProperty("result").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal("False", Line(tour, 5, 2).GetProperty("result").GetString());
+        Assert.Matches(@"^\(200, 'Chunked', \d+\)$", Line(tour, 5, 3).GetProperty("result").GetString());
+        var lost = int.Parse(Line(tour, 5, 4).GetProperty("result").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(lessonLength > 0 && lost > 0, $"lesson's loop read {lessonLength} bytes and lost {lost}");
+    }
+
+    [Fact]
+    public async Task Tour_ExchangeStep_ServerHearsTheQuestionAndClientTheAnswer()
+    {
+        var tour = await RunTourJsonAsync();
+        Assert.Matches(@"laddr=\('127\.0\.0\.1', \d+\)>$", Line(tour, 6, 0).GetProperty("result").GetString());
+        Assert.Matches(@"raddr=\('127\.0\.0\.1', \d+\)>$", Line(tour, 6, 1).GetProperty("result").GetString());
+        Assert.Equal("b'Hey, can you hear me?'", Line(tour, 6, 4).GetProperty("result").GetString());
+        Assert.Equal("b'Yes, I can hear you.'", Line(tour, 6, 6).GetProperty("result").GetString());
+        Assert.Equal("b''", Line(tour, 6, 7).GetProperty("result").GetString());
+    }
+
+    [Fact]
+    public async Task Tour_ExchangeStep_LessonPortInUse_TakesAnotherAndSaysSo()
+    {
+        using var occupant = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        try
+        {
+            occupant.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 50000));
+            occupant.Listen();
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            // Another test's tour holds the port right now: the fallback is exercised either way.
+        }
+        var tour = await RunTourJsonAsync();
+        var exchange = tour.GetProperty("steps")[5];
+        Assert.Contains(exchange.GetProperty("notes").EnumerateArray(), n => n.GetString()!.StartsWith("port 50000, the lesson's, is in use here", StringComparison.Ordinal));
+        Assert.Equal("b'Yes, I can hear you.'", exchange.GetProperty("lines")[6].GetProperty("result").GetString());
+    }
+
+    [Fact]
+    public async Task Tour_Url_FetchesThatServerBothWays()
+    {
+        await using var server = await Sockit.Testing.Http.PythonHttpServer.StartAsync();
+        await File.WriteAllTextAsync(Path.Combine(server.Root, "page.html"), new string('x', 10_000), TestContext.Current.CancellationToken);
+        var result = await Cli.RunAsync("tour", "--url", server.Url("/page.html").ToString(), "--format", "json");
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        using var document = JsonDocument.Parse(result.Stdout);
+        var step = document.RootElement.GetProperty("steps")[4];
+        Assert.Contains(step.GetProperty("notes").EnumerateArray(), n => n.GetString() == $"fetched {server.Url("/page.html")}");
+        Assert.Matches(@"^\(200, '\w+', 10000\)$", step.GetProperty("lines")[3].GetProperty("result").GetString());
+    }
+
+    [Fact]
+    public async Task Tour_UrlNobodyListensOn_StepSaysWhyAndTheTourGoesOn()
+    {
+        using var probe = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        probe.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        var port = ((System.Net.IPEndPoint)probe.LocalEndPoint!).Port; // bound, never listening: connections are refused
+        var result = await Cli.RunAsync("tour", "--url", $"http://127.0.0.1:{port}/", "--format", "json");
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        using var document = JsonDocument.Parse(result.Stdout);
+        var step = document.RootElement.GetProperty("steps")[4];
+        Assert.StartsWith("this step could not run: ", step.GetProperty("notes")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("refused", step.GetProperty("notes")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(6, document.RootElement.GetProperty("steps").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Tour_StepsAreInLessonOrder()
     {
         var tour = await RunTourJsonAsync();
@@ -75,7 +153,9 @@ public sealed class TourCommandTests
         Assert.StartsWith("Services", titles[0], StringComparison.Ordinal);
         Assert.StartsWith("Hosts", titles[1], StringComparison.Ordinal);
         Assert.StartsWith("Sockets", titles[2], StringComparison.Ordinal);
-        Assert.Contains(titles, t => t.StartsWith("Messages are bytes", StringComparison.Ordinal));
+        Assert.StartsWith("Messages are bytes", titles[3], StringComparison.Ordinal);
+        Assert.StartsWith("A web page over a raw socket", titles[4], StringComparison.Ordinal);
+        Assert.StartsWith("Client and server", titles[5], StringComparison.Ordinal);
         Assert.Equal(Enumerable.Range(1, titles.Count), tour.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("number").GetInt32()));
     }
 

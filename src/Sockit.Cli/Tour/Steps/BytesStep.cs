@@ -29,10 +29,27 @@ internal sealed class BytesStep : ITourStep
                 $"(\"{Accented}\".Length, Encoding.UTF8.GetByteCount(\"{Accented}\"))",
                 PyRepr.Tuple(PyRepr.Int(Accented.Length), PyRepr.Int(accentedBytes.Length)),
                 $"len({PyRepr.Str(Accented)}), len({PyRepr.Str(Accented)}.encode('utf8'))"),
+            new($"client_socket.sendall({PyRepr.Str(Question)})", $"Py.SendAll(socket, \"{Question}\")",
+                SendTextInsteadOfBytes(), $"socket.socket().sendall({PyRepr.Str(Question)})", Compare: false),
         ];
         return Task.FromResult(new TourStep(number, Title,
             "A socket carries bytes, not text: UTF-8 turns text into bytes and back, and a character outside ASCII takes more than one byte.",
             lines,
-            []));
+            ["sending text where bytes are expected fails in both languages; with sockit's typed API (`connection.SendAsync(\"text\")`) C# refuses it at compile time, before anything runs"]));
+    }
+
+    // Python's TypeError, live: Py.SendAll checks the data's type at run time, as Python does, before sending anything.
+    private static string SendTextInsteadOfBytes()
+    {
+        using var socket = Py.Socket();
+        try
+        {
+            Py.SendAll(socket, Question);
+            return "None";
+        }
+        catch (ArgumentException e)
+        {
+            return $"{nameof(ArgumentException)}: {e.Message.Split(" (Parameter", 2)[0]}";
+        }
     }
 }
