@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using Sockit.Cli.Commands;
 
 namespace Sockit.Cli;
@@ -29,6 +30,22 @@ internal static class SockitApp
         return root;
     }
 
+    // At the top level the parser's own words ("Required command was not provided") say little: name the commands.
+    private static string RootUsageError(Command root, ParseResult parseResult)
+    {
+        var commands = string.Join(", ", root.Subcommands.Select(c => c.Name));
+        if (parseResult.UnmatchedTokens.FirstOrDefault() is { } unknown)
+        {
+            return $"unknown command or option '{unknown}': the commands are {commands} (try 'sockit --help')";
+        }
+        // An option's own error (--format xml) says more than the missing command does.
+        if (parseResult.Errors.FirstOrDefault(e => e.SymbolResult is OptionResult) is { } optionError)
+        {
+            return $"{optionError.Message} (try 'sockit --help')";
+        }
+        return $"give a command: {commands} (try 'sockit tour' to start, or 'sockit --help')";
+    }
+
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
     {
         var root = Build(console);
@@ -36,9 +53,12 @@ internal static class SockitApp
         if (parseResult.Action is ParseErrorAction && parseResult.Errors.Count > 0)
         {
             // One line, not the help screen: what was wrong and where to look.
-            var command = parseResult.CommandResult.Command == root ? "sockit" : $"sockit {parseResult.CommandResult.Command.Name}";
+            if (parseResult.CommandResult.Command == root)
+            {
+                return CommandAction.Fail(console, ExitCodes.Usage, RootUsageError(root, parseResult));
+            }
             var errors = string.Join("; ", parseResult.Errors.Select(e => e.Message.ReplaceLineEndings(" ")).Distinct());
-            return CommandAction.Fail(console, ExitCodes.Usage, $"{errors} (try '{command} --help')");
+            return CommandAction.Fail(console, ExitCodes.Usage, $"{errors} (try 'sockit {parseResult.CommandResult.Command.Name} --help')");
         }
 
         var configuration = new InvocationConfiguration

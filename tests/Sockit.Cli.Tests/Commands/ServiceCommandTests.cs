@@ -141,14 +141,6 @@ public sealed class ServiceCommandTests
     }
 
     [Fact]
-    public async Task Help_EveryCommand_ExitsZero()
-    {
-        var result = await Cli.RunAsync("service", "--help");
-        Assert.Equal(0, result.ExitCode);
-        Assert.Contains("sockit service", result.Stdout, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Version_PrintsVersion()
     {
         var result = await Cli.RunAsync("--version");
