@@ -40,8 +40,11 @@ internal sealed class CliConsole
 
     public bool ErrorIsTerminal { get; }
 
-    /// <summary>True when colour must not be used: not a terminal, or NO_COLOR set.</summary>
+    /// <summary>True when the user asked for no colour (NO_COLOR set, https://no-color.org); colour also needs a terminal.</summary>
     public bool NoColor { get; }
+
+    /// <summary>Whether stdout may carry colour: a terminal, and NO_COLOR not set.</summary>
+    public bool ColorOnOutput => OutputIsTerminal && !NoColor;
 
     /// <summary>Progress bars and colour go to stderr only when it is a terminal.</summary>
     public bool ShowProgress => ErrorIsTerminal;
@@ -53,5 +56,5 @@ internal sealed class CliConsole
         inputIsTerminal: !Console.IsInputRedirected,
         outputIsTerminal: !Console.IsOutputRedirected,
         errorIsTerminal: !Console.IsErrorRedirected,
-        noColor: Console.IsErrorRedirected || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")));
+        noColor: !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")));
 }

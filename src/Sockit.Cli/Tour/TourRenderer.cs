@@ -22,7 +22,7 @@ internal abstract class TourRenderer
 
 internal sealed class TextTourRenderer(CliConsole console) : TourRenderer
 {
-    private readonly bool _color = !console.NoColor && console.OutputIsTerminal;
+    private readonly bool _color = console.ColorOnOutput;
 
     public override void Step(TourStep step, int count)
     {

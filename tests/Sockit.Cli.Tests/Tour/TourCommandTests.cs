@@ -204,6 +204,28 @@ public sealed class TourCommandTests
     }
 
     [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public async Task Tour_OnATerminal_BoldTitlesUnlessNoColor(bool noColor, bool expectColor)
+    {
+        // script(1) gives sockit a pseudo-terminal as stdout, as a person's shell would.
+        var script = Peers.Require("script");
+        var environment = new Dictionary<string, string> { ["NO_COLOR"] = noColor ? "1" : "" };
+        var result = await ProcessRunner.RunAsync(script, ["-q", "-e", "-c", $"{Cli.ShellCommand} tour", "/dev/null"], environment: environment);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Equal(expectColor, result.Stdout.Contains("\u001b[1mStep 1/6", StringComparison.Ordinal));
+        Assert.Contains("Step 6/6", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Tour_Piped_HasNoEscapeCodes()
+    {
+        var result = await Cli.RunProcessAsync(["tour"]);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.DoesNotContain("\u001b", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("ftp://127.0.0.1/")]
     [InlineData("not a url")]
     public async Task Tour_BadUrl_UsageError(string url)
