@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
-sockit="dotnet $PWD/src/Sockit.Cli/bin/Release/net10.0/Sockit.Cli.dll"
+# SOCKIT may name another build, e.g. a NativeAOT binary: SOCKIT=/path/to/sockit bash bench/netcat-100mib.sh
+sockit="${SOCKIT:-dotnet $PWD/src/Sockit.Cli/bin/Release/net10.0/Sockit.Cli.dll}"
 data=$(mktemp); out=$(mktemp)
 trap 'rm -f "$data" "$out"' EXIT
 head -c $((100 * 1024 * 1024)) /dev/urandom > "$data"
