@@ -53,7 +53,7 @@ internal static class TourCommand
                 {
                     await pauser.WaitAsync(i + 1, Steps.Count, Steps[i].Title, cancellationToken).ConfigureAwait(false);
                 }
-                var result = await Steps[i].RunAsync(i + 1, options, cancellationToken).ConfigureAwait(false);
+                var result = await RunStepAsync(Steps[i], i + 1, options, cancellationToken).ConfigureAwait(false);
                 result = await CheckWithPythonAsync(result, cancellationToken).ConfigureAwait(false);
                 renderer.Step(result, Steps.Count);
                 results.Add(result);
@@ -62,6 +62,19 @@ internal static class TourCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    // A step that cannot run here (no loopback socket allowed, say) says why, and the tour goes on.
+    private static async Task<TourStep> RunStepAsync(ITourStep step, int number, TourOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await step.RunAsync(number, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is SockitException or System.Net.Sockets.SocketException or IOException)
+        {
+            return new TourStep(number, step.Title, "", [], [$"this step could not run here: {e.Message}"]);
+        }
     }
 
     private static async Task<TourStep> CheckWithPythonAsync(TourStep step, CancellationToken cancellationToken)
