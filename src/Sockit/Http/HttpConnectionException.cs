@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-
 namespace Sockit.Http;
 
 /// <summary>
@@ -15,7 +13,4 @@ public sealed class HttpConnectionException : SockitException
         : base(failure, message, innerException)
     {
     }
-
-    /// <summary>The OS's error code, when the failure came from a socket call (as <see cref="Connections.ConnectionException.SocketError"/>).</summary>
-    public SocketError? SocketError => (InnerException as SocketException)?.SocketErrorCode;
 }
