@@ -69,17 +69,7 @@ public sealed class HttpWireClient
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(body);
-        options ??= new HttpWireClientOptions();
-        var exchange = new Exchange(Stopwatch.GetTimestamp());
-        using var timeout = StartTimeout(options, cancellationToken);
-        try
-        {
-            return await ExchangeCoreAsync(connection, request, request.Method, body, observer ?? s_noObserver, options, exchange, timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
-        {
-            throw TimedOut(options, exchange, e);
-        }
+        return await ExchangeOnStreamAsync(connection, request, request.Method, body, observer, options, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -92,12 +82,18 @@ public sealed class HttpWireClient
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentException.ThrowIfNullOrEmpty(requestMethod);
         ArgumentNullException.ThrowIfNull(body);
+        return await ExchangeOnStreamAsync(connection, null, requestMethod, body, observer, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    // ExchangeAsync and ReadResponseAsync: one exchange on the caller's stream, bounded by the options' timeout.
+    private static async Task<HttpWireResponse> ExchangeOnStreamAsync(Stream connection, HttpWireRequest? request, string method, Stream body, HttpWireObserver? observer, HttpWireClientOptions? options, CancellationToken cancellationToken)
+    {
         options ??= new HttpWireClientOptions();
         var exchange = new Exchange(Stopwatch.GetTimestamp());
         using var timeout = StartTimeout(options, cancellationToken);
         try
         {
-            return await ExchangeCoreAsync(connection, null, requestMethod, body, observer ?? s_noObserver, options, exchange, timeout.Token).ConfigureAwait(false);
+            return await ExchangeCoreAsync(connection, request, method, body, observer ?? s_noObserver, options, exchange, timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
         {
