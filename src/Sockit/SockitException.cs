@@ -1,3 +1,5 @@
+using System.Net.Sockets;
+
 namespace Sockit;
 
 /// <summary>
@@ -16,4 +18,7 @@ public abstract class SockitException : Exception
 
     /// <summary>What kind of failure this is.</summary>
     public SockitFailure Failure { get; }
+
+    /// <summary>The OS's error code, when the failure came from a socket call (the inner <see cref="SocketException"/>'s).</summary>
+    public SocketError? SocketError => (InnerException as SocketException)?.SocketErrorCode;
 }

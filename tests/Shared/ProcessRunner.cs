@@ -12,7 +12,8 @@ public sealed record ProcessResult(int ExitCode, byte[] StdoutBytes, string Stde
 /// <summary>Runs a program to completion with optional stdin, capturing stdout as bytes; kills it at the timeout.</summary>
 public static class ProcessRunner
 {
-    public static async Task<ProcessResult> RunAsync(string fileName, IEnumerable<string> arguments, byte[]? stdin = null, TimeSpan? timeout = null, IDictionary<string, string>? environment = null)
+    /// <summary>Starts <paramref name="fileName"/> with stdin, stdout and stderr redirected (the caller reads them), no shell.</summary>
+    public static Process Start(string fileName, IEnumerable<string> arguments, IDictionary<string, string>? environment = null)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
@@ -32,8 +33,12 @@ public static class ProcessRunner
                 startInfo.Environment[key] = value;
             }
         }
+        return Process.Start(startInfo) ?? throw new InvalidOperationException($"could not start {fileName}");
+    }
 
-        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"could not start {fileName}");
+    public static async Task<ProcessResult> RunAsync(string fileName, IEnumerable<string> arguments, byte[]? stdin = null, TimeSpan? timeout = null, IDictionary<string, string>? environment = null)
+    {
+        using var process = Start(fileName, arguments, environment);
         using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
         var stdout = new MemoryStream();
         var stdoutTask = process.StandardOutput.BaseStream.CopyToAsync(stdout, cancellation.Token);

@@ -1,4 +1,4 @@
-using System.Net.Sockets;
+using System.Net;
 
 namespace Sockit.Connections;
 
@@ -15,6 +15,6 @@ public sealed class ConnectionException : SockitException
     {
     }
 
-    /// <summary>The OS's error code, when the failure came from a socket call.</summary>
-    public SocketError? SocketError => (InnerException as SocketException)?.SocketErrorCode;
+    /// <summary>The endpoints a connect tried, in order, when it failed on every address of a host; empty otherwise.</summary>
+    internal IReadOnlyList<IPEndPoint> Tried { get; init; } = [];
 }

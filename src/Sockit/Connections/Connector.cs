@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -15,44 +16,59 @@ public static class Connector
     private const int TimedOutErrno = 11;
 
     /// <summary>Connects to <paramref name="host"/> (a name or a literal address) on <paramref name="port"/>.</summary>
-    public static async ValueTask<Connection> ConnectAsync(string host, int port, ConnectOptions? options = null, CancellationToken cancellationToken = default)
+    public static ValueTask<Connection> ConnectAsync(string host, int port, ConnectOptions? options = null, CancellationToken cancellationToken = default) =>
+        ConnectAsync(host, port, options, progress: null, cancellationToken);
+
+    /// <summary>Connects to one endpoint; <paramref name="displayName"/> is the host as the user wrote it, for messages.</summary>
+    public static ValueTask<Connection> ConnectAsync(IPEndPoint endPoint, ConnectOptions? options = null, string? displayName = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(endPoint);
+        return ConnectAsync(endPoint, options ?? new ConnectOptions(), displayName, progress: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// The one connect path of the library (<c>sockit connect</c>, <see cref="Py.CreateConnectionAsync"/>,
+    /// <see cref="Http.HttpWireClient"/>): resolve, then each address in turn until one accepts, reporting each step to
+    /// <paramref name="progress"/>. The failure thrown names every address tried (<see cref="ConnectionException.Tried"/>).
+    /// </summary>
+    internal static async ValueTask<Connection> ConnectAsync(string host, int port, ConnectOptions? options, IConnectProgress? progress, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(host);
         ArgumentOutOfRangeException.ThrowIfNegative(port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
         options ??= new ConnectOptions();
-        var addresses = await ResolveAsync(host, options.Family, cancellationToken).ConfigureAwait(false);
+        var addresses = await ResolveAsync(host, options.Family, progress, cancellationToken).ConfigureAwait(false);
+        var tried = new List<IPEndPoint>(addresses.Count);
         ConnectionException? last = null;
         foreach (var address in addresses)
         {
+            var endPoint = new IPEndPoint(address, port);
+            tried.Add(endPoint);
             try
             {
-                return await ConnectAsync(new IPEndPoint(address, port), options, host, cancellationToken).ConfigureAwait(false);
+                return await ConnectAsync(endPoint, options, host, progress, cancellationToken).ConfigureAwait(false);
             }
             catch (ConnectionException e)
             {
                 // Try the next address; report the last failure, naming every address tried.
+                progress?.OnAttemptFailed(endPoint, e);
                 last = e;
             }
         }
-        if (addresses.Count > 1 && last is not null)
-        {
-            var tried = string.Join(", ", addresses);
-            throw new ConnectionException(last.Failure, $"{last.Message} [tried {tried}]", last.InnerException);
-        }
-        throw last!;
+        var message = tried.Count > 1 ? $"{last!.Message} [tried {string.Join(", ", addresses)}]" : last!.Message;
+        throw new ConnectionException(last.Failure, message, last.InnerException) { Tried = tried };
     }
 
-    /// <summary>Connects to one endpoint; <paramref name="displayName"/> is the host as the user wrote it, for messages.</summary>
-    public static async ValueTask<Connection> ConnectAsync(IPEndPoint endPoint, ConnectOptions? options = null, string? displayName = null, CancellationToken cancellationToken = default)
+    private static async ValueTask<Connection> ConnectAsync(IPEndPoint endPoint, ConnectOptions options, string? displayName, IConnectProgress? progress, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(endPoint);
-        options ??= new ConnectOptions();
         var socket = options.Transport == Transport.Udp
             ? new Socket(endPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp)
             : new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         var what = Describe(displayName, endPoint);
+        progress?.OnConnecting(endPoint);
+        var started = Stopwatch.GetTimestamp();
         await ConnectSocketAsync(socket, endPoint, what, options.ConnectTimeout, cancellationToken).ConfigureAwait(false);
+        progress?.OnConnected(endPoint, socket.LocalEndPoint, Stopwatch.GetElapsedTime(started));
         return new Connection(socket, options.Transport);
     }
 
@@ -70,7 +86,10 @@ public static class Connector
     /// <see cref="Dns.GetHostAddressesAsync(string, AddressFamily, CancellationToken)"/>), or the address itself when it is a literal.
     /// Throws <see cref="LookupException"/> with the resolver's reason when the name is not known.
     /// </summary>
-    public static async ValueTask<IReadOnlyList<IPAddress>> ResolveAsync(string host, AddressFamily family = AddressFamily.Unspecified, CancellationToken cancellationToken = default)
+    public static ValueTask<IReadOnlyList<IPAddress>> ResolveAsync(string host, AddressFamily family = AddressFamily.Unspecified, CancellationToken cancellationToken = default) =>
+        ResolveAsync(host, family, progress: null, cancellationToken);
+
+    private static async ValueTask<IReadOnlyList<IPAddress>> ResolveAsync(string host, AddressFamily family, IConnectProgress? progress, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(host);
         var literal = host.StartsWith('[') && host.EndsWith(']') ? host[1..^1] : host;
@@ -82,6 +101,7 @@ public static class Connector
             }
             return [address];
         }
+        progress?.OnResolving(host);
         IPAddress[] addresses;
         try
         {
@@ -93,8 +113,9 @@ public static class Connector
         }
         if (addresses.Length == 0)
         {
-            throw new LookupException($"cannot resolve '{host}': it has no {(family == AddressFamily.Unspecified ? "" : FamilyName(family) + " ")}address");
+            throw new LookupException($"cannot resolve '{host}': it has no {(family == AddressFamily.Unspecified ? "" : FamilyName(family) + " ")}address (check the name)");
         }
+        progress?.OnResolved(host, addresses);
         return addresses;
     }
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Sockit.Connections;
 
 namespace Sockit.Http;
 
@@ -14,6 +15,7 @@ namespace Sockit.Http;
 public sealed class HttpWireClient
 {
     private static readonly HttpWireObserver s_noObserver = new();
+    private static readonly ConnectOptions s_connectOptions = new(); // TCP, every address family; the exchange's own timeout bounds the connect.
 
     /// <summary>Creates a client with <paramref name="options"/> (defaults when null).</summary>
     public HttpWireClient(HttpWireClientOptions? options = null)
@@ -29,7 +31,7 @@ public sealed class HttpWireClient
         SendAsync(new HttpWireRequest(url), body, observer, cancellationToken);
 
     /// <summary>
-    /// Resolves the URL's host (<see cref="Dns"/>), connects to its addresses in order until one accepts, sends
+    /// Resolves the URL's host and connects to its addresses in order until one accepts (<see cref="Connections.Connector"/>), sends
     /// <paramref name="request"/>, and reads the response, writing its body to <paramref name="body"/>.
     /// Throws <see cref="LookupException"/> (unknown host), <see cref="HttpConnectionException"/> (refused,
     /// unreachable, reset, timed out) or <see cref="HttpWireProtocolException"/> (malformed or cut-short response).
@@ -43,12 +45,12 @@ public sealed class HttpWireClient
         using var timeout = StartTimeout(Options, cancellationToken);
         try
         {
-            using var socket = await ConnectAsync(request.Url, observer, exchange, timeout.Token).ConfigureAwait(false);
-            var stream = new NetworkStream(socket, ownsSocket: false);
+            using var connection = await ConnectAsync(request.Url, observer, exchange, timeout.Token).ConfigureAwait(false);
+            var stream = new NetworkStream(connection.Socket, ownsSocket: false);
             await using (stream.ConfigureAwait(false))
             {
                 var response = await ExchangeCoreAsync(stream, request, request.Method, body, observer, Options, exchange, timeout.Token).ConfigureAwait(false);
-                observer.OnTrace($"closing the connection to {socket.RemoteEndPoint}");
+                observer.OnTrace($"closing the connection to {connection.RemoteEndPoint}");
                 return response;
             }
         }
@@ -67,17 +69,7 @@ public sealed class HttpWireClient
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(body);
-        options ??= new HttpWireClientOptions();
-        var exchange = new Exchange(Stopwatch.GetTimestamp());
-        using var timeout = StartTimeout(options, cancellationToken);
-        try
-        {
-            return await ExchangeCoreAsync(connection, request, request.Method, body, observer ?? s_noObserver, options, exchange, timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
-        {
-            throw TimedOut(options, exchange, e);
-        }
+        return await ExchangeOnStreamAsync(connection, request, request.Method, body, observer, options, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -90,12 +82,18 @@ public sealed class HttpWireClient
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentException.ThrowIfNullOrEmpty(requestMethod);
         ArgumentNullException.ThrowIfNull(body);
+        return await ExchangeOnStreamAsync(connection, null, requestMethod, body, observer, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    // ExchangeAsync and ReadResponseAsync: one exchange on the caller's stream, bounded by the options' timeout.
+    private static async Task<HttpWireResponse> ExchangeOnStreamAsync(Stream connection, HttpWireRequest? request, string method, Stream body, HttpWireObserver? observer, HttpWireClientOptions? options, CancellationToken cancellationToken)
+    {
         options ??= new HttpWireClientOptions();
         var exchange = new Exchange(Stopwatch.GetTimestamp());
         using var timeout = StartTimeout(options, cancellationToken);
         try
         {
-            return await ExchangeCoreAsync(connection, null, requestMethod, body, observer ?? s_noObserver, options, exchange, timeout.Token).ConfigureAwait(false);
+            return await ExchangeCoreAsync(connection, request, method, body, observer ?? s_noObserver, options, exchange, timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
         {
@@ -119,70 +117,27 @@ public sealed class HttpWireClient
         return new HttpConnectionException(SockitFailure.TimedOut, $"timed out after {seconds} s {exchange.Describe()} (raise --timeout, or check the server)", inner);
     }
 
-    private static async Task<Socket> ConnectAsync(Uri url, HttpWireObserver observer, Exchange exchange, CancellationToken cancellationToken)
+    // The library's one connect path (Connector): resolve, each address in turn, SocketError translated once; only the
+    // words of a failure are get's own, naming the URL's authority as the user wrote it.
+    private static async Task<Connection> ConnectAsync(Uri url, HttpWireObserver observer, Exchange exchange, CancellationToken cancellationToken)
     {
-        var host = url.IdnHost;
-        var port = url.Port;
-        IPAddress[] addresses;
-        if (IPAddress.TryParse(host, out var literal))
+        try
         {
-            addresses = [literal];
+            return await Connector.ConnectAsync(url.IdnHost, url.Port, s_connectOptions, new ConnectTrace(observer, exchange), cancellationToken).ConfigureAwait(false);
         }
-        else
+        catch (LookupException e) when (e.InnerException is SocketException socketError)
         {
-            exchange.Phase = $"resolving {host}";
-            observer.OnTrace($"resolving {host}");
-            try
-            {
-                addresses = await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
-            }
-            catch (SocketException e)
-            {
-                throw new LookupException(e.SocketErrorCode == SocketError.TryAgain
-                    ? $"cannot resolve '{host}': temporary failure in name resolution (check the network or DNS server)"
-                    : $"cannot resolve '{host}': unknown host (check the name, or use an address)", SockitFailure.NotFound, e);
-            }
-            if (addresses.Length == 0)
-            {
-                throw new LookupException($"cannot resolve '{host}': it has no addresses (check the name)");
-            }
-            observer.OnTrace($"{host} is {string.Join(", ", addresses.Select(a => a.ToString()))}");
+            throw new LookupException(socketError.SocketErrorCode == SocketError.TryAgain
+                ? $"cannot resolve '{url.IdnHost}': temporary failure in name resolution (check the network or DNS server)"
+                : $"cannot resolve '{url.IdnHost}': unknown host (check the name, or use an address)", e.Failure, socketError);
         }
-
-        SocketException? last = null;
-        var tried = new List<string>();
-        foreach (var address in addresses)
+        catch (ConnectionException e)
         {
-            var endPoint = new IPEndPoint(address, port);
-            tried.Add(endPoint.ToString());
-            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
-            {
-                exchange.Phase = $"connecting to {endPoint}";
-                observer.OnTrace($"connecting to {endPoint}");
-                var started = Stopwatch.GetTimestamp();
-                await socket.ConnectAsync(endPoint, cancellationToken).ConfigureAwait(false);
-                observer.OnTrace($"connected to {endPoint} from {socket.LocalEndPoint} in {Milliseconds(started)} ms");
-                return socket;
-            }
-            catch (SocketException e)
-            {
-                socket.Dispose();
-                observer.OnTrace($"{endPoint}: {e.Message} ({e.SocketErrorCode})");
-                last = e;
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
+            var where = string.Join(", ", e.Tried);
+            throw e.Failure == SockitFailure.Refused
+                ? new HttpConnectionException(e.Failure, $"cannot connect to {url.Authority}: connection refused by {where} (is a server listening on port {url.Port}?)", e.InnerException)
+                : Translate(e, $"cannot connect to {url.Authority} ({where})");
         }
-        var where = tried.Count == 1 ? tried[0] : string.Join(", ", tried);
-        throw last!.SocketErrorCode switch
-        {
-            SocketError.ConnectionRefused => new HttpConnectionException(SockitFailure.Refused, $"cannot connect to {url.Authority}: connection refused by {where} (is a server listening on port {port}?)", last),
-            _ => Translate(last, $"cannot connect to {url.Authority} ({where})"),
-        };
     }
 
     private static async Task<HttpWireResponse> ExchangeCoreAsync(Stream connection, HttpWireRequest? request, string method, Stream body, HttpWireObserver observer, HttpWireClientOptions options, Exchange exchange, CancellationToken cancellationToken)
@@ -264,7 +219,7 @@ public sealed class HttpWireClient
                 }
             }
             await body.FlushAsync(cancellationToken).ConfigureAwait(false);
-            observer.OnTrace($"response complete: {reader.BodyBytesRead} body bytes, {exchange.WireBytes} bytes on the wire, in {Milliseconds(exchange.Started)} ms");
+            observer.OnTrace($"response complete: {reader.BodyBytesRead} body bytes, {exchange.WireBytes} bytes on the wire, in {Milliseconds(Stopwatch.GetElapsedTime(exchange.Started))} ms");
             return new HttpWireResponse
             {
                 Head = reader.Head!,
@@ -307,22 +262,20 @@ public sealed class HttpWireClient
         _ => "until the server closes",
     };
 
-    private static HttpConnectionException Translate(SocketException e, string what)
+    private static HttpConnectionException Translate(SocketException e, string what) =>
+        Translate(SocketErrors.Kind(e.SocketErrorCode), e, $"{e.Message} ({e.SocketErrorCode})", what);
+
+    private static HttpConnectionException Translate(ConnectionException e, string what) => e.InnerException is SocketException socketError
+        ? Translate(e.Failure, socketError, $"{socketError.Message} ({socketError.SocketErrorCode})", what)
+        : Translate(e.Failure, e, e.Message, what);
+
+    private static HttpConnectionException Translate(SockitFailure failure, Exception inner, string reason, string what)
     {
-        var failure = e.SocketErrorCode switch
-        {
-            SocketError.ConnectionRefused => SockitFailure.Refused,
-            SocketError.NetworkUnreachable or SocketError.HostUnreachable or SocketError.NetworkDown or SocketError.HostDown => SockitFailure.Unreachable,
-            SocketError.TimedOut => SockitFailure.TimedOut,
-            SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown => SockitFailure.Reset,
-            _ => SockitFailure.Io,
-        };
-        var why = failure == SockitFailure.Reset ? "the server reset the connection" : $"{e.Message} ({e.SocketErrorCode})";
-        return new HttpConnectionException(failure, $"{what}: {why}", e);
+        var why = failure == SockitFailure.Reset ? "the server reset the connection" : reason;
+        return new HttpConnectionException(failure, $"{what}: {why}", inner);
     }
 
-    private static string Milliseconds(long started) =>
-        Stopwatch.GetElapsedTime(started).TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture);
+    private static string Milliseconds(TimeSpan elapsed) => elapsed.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture);
 
     private sealed class Exchange(long started)
     {
@@ -340,5 +293,30 @@ public sealed class HttpWireClient
             { Head: not null } r => $"{Phase} (received {r.BodyBytesRead} body bytes)",
             _ => $"{Phase} (received {WireBytes} bytes)",
         };
+    }
+
+    /// <summary>Turns the connect steps into get's trace lines and the phase a timeout message names.</summary>
+    private sealed class ConnectTrace(HttpWireObserver observer, Exchange exchange) : IConnectProgress
+    {
+        public void OnResolving(string host)
+        {
+            exchange.Phase = $"resolving {host}";
+            observer.OnTrace($"resolving {host}");
+        }
+
+        public void OnResolved(string host, IReadOnlyList<IPAddress> addresses) =>
+            observer.OnTrace($"{host} is {string.Join(", ", addresses)}");
+
+        public void OnConnecting(IPEndPoint endPoint)
+        {
+            exchange.Phase = $"connecting to {endPoint}";
+            observer.OnTrace($"connecting to {endPoint}");
+        }
+
+        public void OnConnected(IPEndPoint endPoint, EndPoint? localEndPoint, TimeSpan elapsed) =>
+            observer.OnTrace($"connected to {endPoint} from {localEndPoint} in {Milliseconds(elapsed)} ms");
+
+        public void OnAttemptFailed(IPEndPoint endPoint, ConnectionException failure) =>
+            observer.OnTrace(failure.InnerException is SocketException e ? $"{endPoint}: {e.Message} ({e.SocketErrorCode})" : $"{endPoint}: {failure.Message}");
     }
 }

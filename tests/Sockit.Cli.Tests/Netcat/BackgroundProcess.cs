@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
+using Sockit.Testing;
 
 namespace Sockit.Cli.Tests.Netcat;
 
@@ -49,21 +50,7 @@ public sealed partial class BackgroundProcess : IAsyncDisposable
         }
     }
 
-    public static BackgroundProcess Start(string fileName, params string[] arguments)
-    {
-        var startInfo = new ProcessStartInfo(fileName)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-        return new BackgroundProcess(Process.Start(startInfo) ?? throw new InvalidOperationException($"could not start {fileName}"));
-    }
+    public static BackgroundProcess Start(string fileName, params string[] arguments) => new(ProcessRunner.Start(fileName, arguments));
 
     /// <summary>Starts <c>sockit ARGS</c> as a process.</summary>
     public static BackgroundProcess Sockit(params string[] arguments) => Start(Cli.DotnetPath, ["exec", Cli.ProgramPath, .. arguments]);

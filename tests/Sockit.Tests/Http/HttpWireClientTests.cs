@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
+using Sockit.Connections;
 using Sockit.Http;
 using Sockit.Testing.Http;
 
@@ -184,6 +185,21 @@ public sealed class HttpWireClientTests
         var e = await Assert.ThrowsAsync<HttpConnectionException>(() => GetAsync(new Uri($"http://127.0.0.1:{port}/")));
         Assert.Equal(SockitFailure.Refused, e.Failure);
         Assert.IsType<SocketException>(e.InnerException);
+    }
+
+    [Fact]
+    public async Task SendAsync_NothingListening_SameFailureAsConnectorInTheUrlsWords()
+    {
+        int port;
+        using (var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp))
+        {
+            socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+            port = ((IPEndPoint)socket.LocalEndPoint!).Port;
+        }
+        var connect = await Assert.ThrowsAsync<ConnectionException>(async () => await Connector.ConnectAsync("127.0.0.1", port, cancellationToken: Token));
+        var get = await Assert.ThrowsAsync<HttpConnectionException>(() => GetAsync(new Uri($"http://127.0.0.1:{port}/")));
+        Assert.Equal((connect.Failure, connect.SocketError), (get.Failure, get.SocketError));
+        Assert.Equal($"cannot connect to 127.0.0.1:{port}: connection refused by 127.0.0.1:{port} (is a server listening on port {port}?)", get.Message);
     }
 
     [Fact]

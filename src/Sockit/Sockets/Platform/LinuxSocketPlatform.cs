@@ -91,61 +91,51 @@ internal sealed unsafe class LinuxSocketPlatform : ISocketPlatform
         }
     }
 
-    public HostEntry GetHostByName(string name)
-    {
-        var length = 1024;
-        while (true)
-        {
-            var buffer = new byte[length];
-            LibC.HostEnt entry;
-            LibC.HostEnt* result = null;
-            int hostErrno;
-            int code;
-            fixed (byte* bytes = buffer)
-            {
-                code = LibC.GetHostByNameR(name, &entry, bytes, (nuint)length, &result, &hostErrno);
-                if (code == Erange && length < (1 << 20))
-                {
-                    length *= 4;
-                    continue;
-                }
-                if (result is not null)
-                {
-                    return ReadHostEntry(result);
-                }
-            }
-            throw HostFailure($"cannot resolve '{name}'", hostErrno);
-        }
-    }
+    public HostEntry GetHostByName(string name) =>
+        CallWithGrowingBuffer((entry, buffer, length, result, hostErrno) => LibC.GetHostByNameR(name, entry, buffer, length, result, hostErrno), out var hostErrno)
+            ?? throw HostFailure($"cannot resolve '{name}'", hostErrno);
 
     public HostEntry GetHostByAddr(IPAddress address)
     {
         var bytes = address.GetAddressBytes();
         var osFamily = address.AddressFamily == AddressFamily.InterNetworkV6 ? AfInet6 : AfInet;
+        return CallWithGrowingBuffer((entry, buffer, length, result, hostErrno) =>
+            {
+                fixed (byte* addressBytes = bytes)
+                {
+                    return LibC.GetHostByAddrR(addressBytes, (uint)bytes.Length, osFamily, entry, buffer, length, result, hostErrno);
+                }
+            }, out var hostErrno)
+            ?? throw HostFailure($"no name for address {address}", hostErrno);
+    }
+
+    // gethostbyname_r and gethostbyaddr_r write the entry's strings into the caller's buffer and return ERANGE when it
+    // is too small: start at 1 KiB and grow it fourfold, up to 1 MiB. Null (with h_errno) when there is no entry.
+    private static HostEntry? CallWithGrowingBuffer(HostEntryCall call, out int hostErrno)
+    {
         var length = 1024;
         while (true)
         {
             var buffer = new byte[length];
             LibC.HostEnt entry;
             LibC.HostEnt* result = null;
-            int hostErrno;
-            fixed (byte* addressBytes = bytes)
-            fixed (byte* scratch = buffer)
+            int error;
+            fixed (byte* bytes = buffer)
             {
-                var code = LibC.GetHostByAddrR(addressBytes, (uint)bytes.Length, osFamily, &entry, scratch, (nuint)length, &result, &hostErrno);
+                var code = call(&entry, bytes, (nuint)length, &result, &error);
                 if (code == Erange && length < (1 << 20))
                 {
                     length *= 4;
                     continue;
                 }
-                if (result is not null)
-                {
-                    return ReadHostEntry(result);
-                }
+                hostErrno = error;
+                // The entry points into the buffer: read it while the buffer is still pinned.
+                return result is null ? null : ReadHostEntry(result);
             }
-            throw HostFailure($"no name for address {address}", hostErrno);
         }
     }
+
+    private delegate int HostEntryCall(LibC.HostEnt* entry, byte* buffer, nuint length, LibC.HostEnt** result, int* hostErrno);
 
     public int GetInterfaceIndex(string name) => (int)LibC.IfNameToIndex(name);
 
