@@ -236,7 +236,8 @@ internal sealed record HostEntryJson(string Name, IReadOnlyList<string> Aliases,
     public static HostEntryJson From(HostEntry entry) => new(entry.Name, entry.Aliases, [.. entry.Addresses.Select(a => a.ToString())]);
 }
 
-internal sealed record AddressInfoJson(string Family, int FamilyNumber, string Type, int TypeNumber, int Protocol, string CanonicalName, string Address, int Port, long? ScopeId)
+// Python's data: an IPv6 address without its %scope, beside flowinfo and scope_id.
+internal sealed record AddressInfoJson(string Family, int FamilyNumber, string Type, int TypeNumber, int Protocol, string CanonicalName, string Address, int Port, uint? FlowInfo, long? ScopeId)
 {
     public static AddressInfoJson From(AddressInfo info) => new(
         SocketOptions.FamilyText(info.Family),
@@ -245,8 +246,9 @@ internal sealed record AddressInfoJson(string Family, int FamilyNumber, string T
         Sockets.SocketConstants.ToOsNumber(info.SocketType),
         (int)info.Protocol,
         info.CanonicalName,
-        info.EndPoint.Address.ToString(),
+        PyNaming.HostText(info.EndPoint.Address),
         info.EndPoint.Port,
+        info.Family == AddressFamily.InterNetworkV6 ? info.FlowInfo : null,
         info.Family == AddressFamily.InterNetworkV6 ? info.EndPoint.Address.ScopeId : null);
 }
 
