@@ -193,11 +193,18 @@ internal sealed unsafe class LinuxSocketPlatform : ISocketPlatform
     internal static EndPoint? ReadSocketAddress(byte* address, int length, out uint flowInfo)
     {
         flowInfo = 0;
-        if (address is null || length < 2)
+        return address is null ? null : ReadSocketAddress(new ReadOnlySpan<byte>(address, length), out flowInfo);
+    }
+
+    /// <inheritdoc cref="ReadSocketAddress(byte*, int, out uint)"/>
+    internal static EndPoint? ReadSocketAddress(ReadOnlySpan<byte> bytes, out uint flowInfo)
+    {
+        flowInfo = 0;
+        var length = bytes.Length;
+        if (length < 2)
         {
             return null;
         }
-        var bytes = new ReadOnlySpan<byte>(address, length);
         // sa_family is in host byte order; sin_port and sin6_port in network byte order.
         var family = MemoryMarshal.Read<ushort>(bytes);
         switch (family)
