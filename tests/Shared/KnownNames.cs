@@ -11,6 +11,9 @@ namespace Sockit.Testing;
 /// </summary>
 public static class KnownNames
 {
+    // No byte-order mark: sh would take it for part of the first word.
+    private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
     /// <summary>The host name inside the namespace.</summary>
     public const string HostName = "sockit-host";
 
@@ -38,9 +41,9 @@ public static class KnownNames
             var hostsPath = Path.Combine(directory.FullName, "hosts");
             var nsswitchPath = Path.Combine(directory.FullName, "nsswitch.conf");
             var scriptPath = Path.Combine(directory.FullName, "script.sh");
-            await File.WriteAllTextAsync(hostsPath, hosts.ReplaceLineEndings("\n"), Encoding.UTF8);
-            await File.WriteAllTextAsync(nsswitchPath, "hosts: files\nservices: files\nprotocols: files\n", Encoding.UTF8);
-            await File.WriteAllTextAsync(scriptPath, script, Encoding.UTF8);
+            await File.WriteAllTextAsync(hostsPath, hosts.ReplaceLineEndings("\n"), s_utf8);
+            await File.WriteAllTextAsync(nsswitchPath, "hosts: files\nservices: files\nprotocols: files\n", s_utf8);
+            await File.WriteAllTextAsync(scriptPath, script, s_utf8);
             var setup = $"mount --bind {Quote(hostsPath)} /etc/hosts && mount --bind {Quote(nsswitchPath)} /etc/nsswitch.conf && hostname {Quote(hostName)} "
                 + $"|| {{ echo 'known-names namespace: set-up failed' >&2; exit 99; }}\nexec sh {Quote(scriptPath)}\n";
             // --propagation private keeps the mounts inside the namespace; -u makes `hostname` change this namespace's name only.
