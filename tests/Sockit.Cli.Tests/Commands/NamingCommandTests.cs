@@ -184,7 +184,11 @@ public sealed partial class NamingCommandTests
     [InlineData("resolve localhost --server 127.0.0.1:5353 --ex", 64, "sockit: --server goes with NAME, --family and --timeout only")]
     [InlineData("resolve localhost --numeric", 64, "sockit: Unrecognized command or argument '--numeric'. (try 'sockit resolve --help')")]
     [InlineData("resolve localhost --numeric-host", 64, "sockit: Unrecognized command or argument '--numeric-host'. (try 'sockit resolve --help')")]
-    [InlineData("resolve 127.0.0.1 --service nosuchservice --type stream", 68, "sockit: cannot resolve '127.0.0.1' service 'nosuchservice': Servname not supported for ai_socktype")]
+    [InlineData("resolve 127.0.0.1 --service nosuchservice --type stream", 68, "sockit: cannot resolve '127.0.0.1' service 'nosuchservice': Servname not supported for ai_socktype (give a port number, or a service that 'sockit service --list' shows for that protocol)")]
+    [InlineData("resolve localhost --server [::1]x", 64, "sockit: --server takes an IP address with an optional port (127.0.0.1:5353, [::1]:5353), not '[::1]x'")]
+    [InlineData("resolve localhost --server [127.0.0.1]:53", 64, "sockit: --server takes an IP address with an optional port (127.0.0.1:5353, [::1]:5353), not '[127.0.0.1]:53'")]
+    [InlineData("resolve localhost --server 127.0.0.1:0", 64, "sockit: --server takes an IP address with an optional port (127.0.0.1:5353, [::1]:5353), not '127.0.0.1:0'")]
+    [InlineData("resolve localhost --server [::1]:65536", 64, "sockit: --server takes an IP address with an optional port (127.0.0.1:5353, [::1]:5353), not '[::1]:65536'")]
     [InlineData("resolve 127.0.0.1 --service http --type stream --proto udp", 64, "sockit: cannot resolve '127.0.0.1' service 'http': ai_socktype not supported (--type and --proto must go together: stream with tcp, dgram with udp)")]
     [InlineData("socket --family unix --proto tcp", 64, "sockit: cannot create a socket(AF_UNIX, SOCK_STREAM, 6): Protocol not supported (check that the family, type and protocol go together, as with 'sockit constants')")]
     public async Task BadInput_OneLineAndExitCode(string args, int exitCode, string message)
@@ -193,6 +197,36 @@ public sealed partial class NamingCommandTests
         Assert.Equal(message + "\n", result.Stderr);
         Assert.Equal(exitCode, result.ExitCode);
         Assert.Empty(result.Stdout);
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1", "127.0.0.1:53")]
+    [InlineData("127.0.0.1:5353", "127.0.0.1:5353")]
+    [InlineData("::1", "[::1]:53")]
+    [InlineData("[::1]", "[::1]:53")]
+    [InlineData("[::1]:5353", "[::1]:5353")]
+    [InlineData("fd00::53", "[fd00::53]:53")]
+    public void ParseServer_AddressWithOrWithoutPort_TakesThePortGiven(string text, string expected)
+    {
+        Assert.Equal(System.Net.IPEndPoint.Parse(expected), Sockit.Cli.Commands.ResolveCommand.ParseServer(text));
+    }
+
+    [Fact]
+    public async Task Resolve_ServerIPv6WithPort_AsksThatPort()
+    {
+        // A silent server on [::1] and a port of its own: the query must arrive there (IPAddress.Parse("[::1]:N") alone drops N).
+        using var silent = new System.Net.Sockets.Socket(AddressFamily.InterNetworkV6, SocketType.Dgram, ProtocolType.Udp);
+        silent.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.IPv6Loopback, 0));
+        var endPoint = (System.Net.IPEndPoint)silent.LocalEndPoint!;
+        var buffer = new byte[512];
+        var received = silent.ReceiveAsync(buffer, TestContext.Current.CancellationToken);
+        var result = await Cli.RunAsync("resolve", "www.sockit.test", "--server", endPoint.ToString(), "--timeout", "0.3");
+        Assert.Equal($"sockit: no answer from DNS server {endPoint} within 0.3 s (check that it runs and listens there, or raise --timeout)\n", result.Stderr);
+        Assert.Equal(75, result.ExitCode);
+        // A DNS query for www.sockit.test: 12-byte header, then the name as labels.
+        var length = await received.AsTask().WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        Assert.True(length > 12, $"{length} bytes");
+        Assert.Contains("\u0003www\u0006sockit\u0004test\u0000", System.Text.Encoding.ASCII.GetString(buffer, 12, length - 12), StringComparison.Ordinal);
     }
 
     [Fact]

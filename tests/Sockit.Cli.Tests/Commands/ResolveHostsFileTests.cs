@@ -72,7 +72,8 @@ public sealed class ResolveHostsFileTests
                 // which those leave at 0; sockit reports the h_errno the call returned.
                 reason = reason == "Resolver Error 0 (no error)" ? "Unknown host" : reason;
                 Assert.True(sockitCode == 68, $"sockit {args}: exit {sockitCode}, expected 68 ({python} fails: {reason}); stderr {sockitErr}");
-                Assert.Matches($@"^sockit: [^\n]*: {System.Text.RegularExpressions.Regex.Escape(reason)}( \([^\n]*\))?\n$", sockitErr);
+                // One line: what failed, the resolver's reason, and what to try in parentheses.
+                Assert.Matches($@"^sockit: [^\n]*: {System.Text.RegularExpressions.Regex.Escape(reason)} \([^\n]+\)\n$", sockitErr);
                 Assert.Empty(sockitOut);
                 failures++;
             }
