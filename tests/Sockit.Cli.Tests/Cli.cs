@@ -37,4 +37,11 @@ public static class Cli
     /// <summary>Runs sockit as a separate process.</summary>
     public static Task<ProcessResult> RunProcessAsync(string[] args, byte[]? stdin = null, TimeSpan? timeout = null, IDictionary<string, string>? environment = null) =>
         ProcessRunner.RunAsync(DotnetPath, ["exec", ProgramPath, .. args], stdin, timeout, environment);
+
+    /// <summary>
+    /// Runs sockit as a process where the only names are a known hosts file's and the host name is
+    /// <see cref="KnownNames.HostName"/> (<see cref="KnownNames"/>): for commands that resolve this machine's own name.
+    /// </summary>
+    public static Task<ProcessResult> RunWithKnownNamesAsync(string[] args, byte[]? stdin = null, string hosts = KnownNames.DefaultHosts, TimeSpan? timeout = null) =>
+        KnownNames.RunAsync($"exec {ShellCommand} {string.Join(' ', args.Select(MountNamespace.Quote))}\n", hosts, stdin: stdin, timeout: timeout ?? TimeSpan.FromSeconds(60));
 }

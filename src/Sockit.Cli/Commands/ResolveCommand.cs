@@ -76,70 +76,91 @@ internal static class ResolveCommand
             {
                 throw CliException.Usage("--timeout goes with --server (the OS resolver has its own, in /etc/resolv.conf)");
             }
-            if (isReverse)
+            try
             {
-                if (isEx || addrInfo)
+                if (isReverse)
                 {
-                    throw CliException.Usage("--reverse takes an address only, not --ex or getaddrinfo options");
+                    if (isEx || addrInfo)
+                    {
+                        throw CliException.Usage("--reverse takes an address only, not --ex or getaddrinfo options");
+                    }
+                    RenderEntry(console, format, HostResolver.GetHostByAddr(RequireName(host)), "gethostbyaddr");
                 }
-                RenderEntry(console, format, HostResolver.GetHostByAddr(RequireName(host)), "gethostbyaddr");
+                else if (isEx)
+                {
+                    if (addrInfo)
+                    {
+                        throw CliException.Usage("--ex is gethostbyname_ex, which takes a name only: drop --ex to use getaddrinfo's options");
+                    }
+                    RenderEntry(console, format, HostResolver.GetHostByNameEx(RequireName(host)), "gethostbyname_ex");
+                }
+                else if (addrInfo)
+                {
+                    if (host is null && serviceText is null)
+                    {
+                        throw CliException.Usage("give a NAME, a --service, or both");
+                    }
+                    var flags = (parseResult.GetValue(canonical) ? AddressInfoFlags.CanonicalName : AddressInfoFlags.None)
+                        | (parseResult.GetValue(passive) ? AddressInfoFlags.Passive : AddressInfoFlags.None);
+                    IReadOnlyList<AddressInfo> infos;
+                    try
+                    {
+                        infos = await HostResolver.GetAddrInfoAsync(
+                            host,
+                            serviceText,
+                            SocketOptions.ParseFamily(familyText, AddressFamily.Unspecified, AddressFamily.InterNetwork, AddressFamily.InterNetworkV6, AddressFamily.Unspecified),
+                            SocketOptions.ParseType(parseResult.GetValue(type)),
+                            SocketOptions.ParseProto(parseResult.GetValue(proto)),
+                            flags,
+                            cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (LookupException e) when (e.InnerException is SocketException
+                    {
+                        SocketErrorCode: SocketError.SocketNotSupported or SocketError.AddressFamilyNotSupported or SocketError.InvalidArgument,
+                    })
+                    {
+                        throw CliException.Usage($"{e.Message} (--type and --proto must go together: stream with tcp, dgram with udp)");
+                    }
+                    RenderAddrInfo(console, format, infos);
+                }
+                else
+                {
+                    var address = HostResolver.GetHostByName(RequireName(host));
+                    switch (format)
+                    {
+                        case OutputFormat.Python:
+                            console.Out.WriteLine(PyNaming.Address(address));
+                            break;
+                        case OutputFormat.Json:
+                            JsonOutput.Write(console.Out, new ResolveAddressJson(host!, address.ToString()), ResolveJsonContext.Default.ResolveAddressJson);
+                            break;
+                        default:
+                            console.Out.WriteLine(address);
+                            break;
+                    }
+                }
             }
-            else if (isEx)
+            catch (LookupException e)
             {
-                if (addrInfo)
-                {
-                    throw CliException.Usage("--ex is gethostbyname_ex, which takes a name only: drop --ex to use getaddrinfo's options");
-                }
-                RenderEntry(console, format, HostResolver.GetHostByNameEx(RequireName(host)), "gethostbyname_ex");
-            }
-            else if (addrInfo)
-            {
-                if (host is null && serviceText is null)
-                {
-                    throw CliException.Usage("give a NAME, a --service, or both");
-                }
-                var flags = (parseResult.GetValue(canonical) ? AddressInfoFlags.CanonicalName : AddressInfoFlags.None)
-                    | (parseResult.GetValue(passive) ? AddressInfoFlags.Passive : AddressInfoFlags.None);
-                IReadOnlyList<AddressInfo> infos;
-                try
-                {
-                    infos = await HostResolver.GetAddrInfoAsync(
-                        host,
-                        serviceText,
-                        SocketOptions.ParseFamily(familyText, AddressFamily.Unspecified, AddressFamily.InterNetwork, AddressFamily.InterNetworkV6, AddressFamily.Unspecified),
-                        SocketOptions.ParseType(parseResult.GetValue(type)),
-                        SocketOptions.ParseProto(parseResult.GetValue(proto)),
-                        flags,
-                        cancellationToken).ConfigureAwait(false);
-                }
-                catch (LookupException e) when (e.InnerException is SocketException
-                {
-                    SocketErrorCode: SocketError.SocketNotSupported or SocketError.AddressFamilyNotSupported or SocketError.InvalidArgument,
-                })
-                {
-                    throw CliException.Usage($"{e.Message} (--type and --proto must go together: stream with tcp, dgram with udp)");
-                }
-                RenderAddrInfo(console, format, infos);
-            }
-            else
-            {
-                var address = HostResolver.GetHostByName(RequireName(host));
-                switch (format)
-                {
-                    case OutputFormat.Python:
-                        console.Out.WriteLine(PyNaming.Address(address));
-                        break;
-                    case OutputFormat.Json:
-                        JsonOutput.Write(console.Out, new ResolveAddressJson(host!, address.ToString()), ResolveJsonContext.Default.ResolveAddressJson);
-                        break;
-                    default:
-                        console.Out.WriteLine(address);
-                        break;
-                }
+                throw WithHint(e, reverseOfAddress: isReverse && IPAddress.TryParse(host, out _));
             }
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    // The resolver's reason says what failed and why; add what to try.
+    private static CliException WithHint(LookupException e, bool reverseOfAddress)
+    {
+        var hint = (e.Failure, (e.InnerException as SocketException)?.SocketErrorCode) switch
+        {
+            (SockitFailure.NotFound, SocketError.TypeNotFound) => "give a port number, or a service that 'sockit service --list' shows for that protocol",
+            (SockitFailure.NotFound, _) when reverseOfAddress => "no line of /etc/hosts and no PTR record in DNS names this address",
+            (SockitFailure.NotFound, _) => "check the spelling, /etc/hosts, and the DNS servers in /etc/resolv.conf; --server ADDR asks one directly",
+            (SockitFailure.TimedOut, _) => "the DNS server did not answer in time: try again, or check /etc/resolv.conf",
+            _ => null,
+        };
+        return new CliException(ExitCodes.For(e.Failure), hint is null ? e.Message : $"{e.Message} ({hint})");
     }
 
     private static string RequireName(string? host) =>
@@ -152,15 +173,39 @@ internal static class ResolveCommand
         _ => throw CliException.Usage($"--timeout takes seconds between 0 and 3600, not {seconds.Value.ToString(CultureInfo.InvariantCulture)}"),
     };
 
-    private static IPEndPoint ParseServer(string text)
+    // ADDR, ADDR:PORT (IPv4), [ADDR] or [ADDR]:PORT (IPv6). Not IPAddress.TryParse on the whole text: it takes
+    // "[::1]:5353" as the address ::1 and drops the port.
+    internal static IPEndPoint ParseServer(string text)
     {
-        if (IPAddress.TryParse(text, out var address))
+        var host = text;
+        string? port = null;
+        var bracketed = text.StartsWith('[');
+        if (bracketed)
         {
-            return new IPEndPoint(address, DnsServerResolver.DefaultPort);
+            var close = text.IndexOf(']', StringComparison.Ordinal);
+            var rest = close < 0 ? "" : text[(close + 1)..];
+            host = close < 0 ? "" : text[1..close];
+            if (rest.Length > 0)
+            {
+                port = rest.StartsWith(':') ? rest[1..] : "";
+            }
         }
-        if (IPEndPoint.TryParse(text, out var endPoint) && endPoint.Port != 0)
+        else if (text.Count(c => c == ':') == 1)
         {
-            return endPoint;
+            var colon = text.IndexOf(':', StringComparison.Ordinal);
+            (host, port) = (text[..colon], text[(colon + 1)..]);
+        }
+        if (IPAddress.TryParse(host, out var address)
+            && (!bracketed || address.AddressFamily == AddressFamily.InterNetworkV6))
+        {
+            if (port is null)
+            {
+                return new IPEndPoint(address, DnsServerResolver.DefaultPort);
+            }
+            if (int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= 65535)
+            {
+                return new IPEndPoint(address, number);
+            }
         }
         throw CliException.Usage($"--server takes an IP address with an optional port (127.0.0.1:5353, [::1]:5353), not '{text}'");
     }
@@ -236,7 +281,8 @@ internal sealed record HostEntryJson(string Name, IReadOnlyList<string> Aliases,
     public static HostEntryJson From(HostEntry entry) => new(entry.Name, entry.Aliases, [.. entry.Addresses.Select(a => a.ToString())]);
 }
 
-internal sealed record AddressInfoJson(string Family, int FamilyNumber, string Type, int TypeNumber, int Protocol, string CanonicalName, string Address, int Port, long? ScopeId)
+// Python's data: an IPv6 address without its %scope, beside flowinfo and scope_id.
+internal sealed record AddressInfoJson(string Family, int FamilyNumber, string Type, int TypeNumber, int Protocol, string CanonicalName, string Address, int Port, uint? FlowInfo, long? ScopeId)
 {
     public static AddressInfoJson From(AddressInfo info) => new(
         SocketOptions.FamilyText(info.Family),
@@ -245,8 +291,9 @@ internal sealed record AddressInfoJson(string Family, int FamilyNumber, string T
         Sockets.SocketConstants.ToOsNumber(info.SocketType),
         (int)info.Protocol,
         info.CanonicalName,
-        info.EndPoint.Address.ToString(),
+        PyNaming.HostText(info.EndPoint.Address),
         info.EndPoint.Port,
+        info.Family == AddressFamily.InterNetworkV6 ? info.FlowInfo : null,
         info.Family == AddressFamily.InterNetworkV6 ? info.EndPoint.Address.ScopeId : null);
 }
 

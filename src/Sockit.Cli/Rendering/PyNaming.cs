@@ -36,11 +36,15 @@ internal static class PyNaming
     /// <summary>repr of a protocol, which Python keeps as a plain int: <c>6</c>.</summary>
     public static string Proto(ProtocolType protocol) => PyRepr.Int((int)protocol);
 
-    /// <summary>repr of a socket address: <c>('127.0.0.1', 80)</c>, <c>('::1', 80, 0, 0)</c>, <c>'/path'</c>, <c>b'\x00name'</c>; <c>''</c> for none.</summary>
-    public static string SockAddr(EndPoint? endPoint) => endPoint switch
+    /// <summary>
+    /// repr of a socket address: <c>('127.0.0.1', 80)</c>, <c>('fe80::1', 80, 0, 1)</c>, <c>'/path'</c>, <c>b'\x00name'</c>;
+    /// <c>''</c> for none. An IPv6 address is <c>(host, port, flowinfo, scope_id)</c>: since Python 3.7 the host has no
+    /// <c>%scope</c> suffix, the scope being the fourth item (bpo-32221).
+    /// </summary>
+    public static string SockAddr(EndPoint? endPoint, uint flowInfo = 0) => endPoint switch
     {
         IPEndPoint { AddressFamily: AddressFamily.InterNetworkV6 } v6 => PyRepr.Tuple(
-            PyRepr.Str(WithoutScope(v6.Address)), PyRepr.Int(v6.Port), "0", PyRepr.Int(v6.Address.ScopeId)),
+            PyRepr.Str(HostText(v6.Address)), PyRepr.Int(v6.Port), PyRepr.Int(flowInfo), PyRepr.Int(v6.Address.ScopeId)),
         IPEndPoint v4 => PyRepr.Tuple(PyRepr.Str(v4.Address.ToString()), PyRepr.Int(v4.Port)),
         UnixDomainSocketEndPoint unix when unix.ToString() is { } path && path.StartsWith('\0') => PyRepr.Bytes(Encoding.UTF8.GetBytes(path)),
         UnixDomainSocketEndPoint unix => PyRepr.Str(unix.ToString()),
@@ -50,7 +54,7 @@ internal static class PyNaming
 
     /// <summary>repr of one getaddrinfo entry: <c>(&lt;AddressFamily.AF_INET: 2&gt;, &lt;SocketKind.SOCK_STREAM: 1&gt;, 6, '', ('127.0.0.1', 80))</c>.</summary>
     public static string AddrInfo(AddressInfo info) =>
-        PyRepr.Tuple(Family(info.Family), SocketKind(info.SocketType), Proto(info.Protocol), PyRepr.Str(info.CanonicalName), SockAddr(info.EndPoint));
+        PyRepr.Tuple(Family(info.Family), SocketKind(info.SocketType), Proto(info.Protocol), PyRepr.Str(info.CanonicalName), SockAddr(info.EndPoint, info.FlowInfo));
 
     /// <summary>repr of getaddrinfo's list.</summary>
     public static string AddrInfoList(IEnumerable<AddressInfo> infos) => PyRepr.List(infos.Select(AddrInfo));
@@ -83,7 +87,8 @@ internal static class PyNaming
     private static string PyStr(EndPoint endPoint) =>
         endPoint is UnixDomainSocketEndPoint unix && !unix.ToString().StartsWith('\0') ? unix.ToString() : SockAddr(endPoint);
 
-    private static string WithoutScope(IPAddress address)
+    /// <summary>An address as Python gives a socket address's host: an IPv6 address without its <c>%scope</c> suffix.</summary>
+    public static string HostText(IPAddress address)
     {
         var text = address.ToString();
         var percent = text.IndexOf('%', StringComparison.Ordinal);

@@ -9,7 +9,14 @@ namespace Sockit.Naming;
 /// <param name="Protocol">The protocol (6 for TCP, 17 for UDP, 0 for raw).</param>
 /// <param name="CanonicalName">The canonical name on the first entry when <see cref="AddressInfoFlags.CanonicalName"/> was asked for; otherwise empty.</param>
 /// <param name="EndPoint">The socket address: IP address and port (IPv6: with its scope id).</param>
-public sealed record AddressInfo(AddressFamily Family, SocketType SocketType, ProtocolType Protocol, string CanonicalName, IPEndPoint EndPoint);
+public sealed record AddressInfo(AddressFamily Family, SocketType SocketType, ProtocolType Protocol, string CanonicalName, IPEndPoint EndPoint)
+{
+    /// <summary>
+    /// An IPv6 socket address's flow information (<c>sin6_flowinfo</c>, in host order: the third item of Python's
+    /// <c>(host, port, flowinfo, scope_id)</c>), which <see cref="IPEndPoint"/> cannot hold; 0 for IPv4 and by default.
+    /// </summary>
+    public uint FlowInfo { get; init; }
+}
 
 /// <summary>getaddrinfo's <c>AI_</c> flags.</summary>
 [Flags]
@@ -37,7 +44,33 @@ public enum AddressInfoFlags
 /// <param name="Name">The official (canonical) name.</param>
 /// <param name="Aliases">Other names of the host, in the resolver's order (for DNS: the CNAME chain that led to <paramref name="Name"/>).</param>
 /// <param name="Addresses">The host's addresses, in the resolver's order.</param>
-public sealed record HostEntry(string Name, IReadOnlyList<string> Aliases, IReadOnlyList<IPAddress> Addresses);
+/// <remarks>Two entries are equal when their names are equal and their aliases and addresses are equal item by item, in order.</remarks>
+public sealed record HostEntry(string Name, IReadOnlyList<string> Aliases, IReadOnlyList<IPAddress> Addresses)
+{
+    /// <summary>Whether <paramref name="other"/> has the same name, and the same aliases and addresses in the same order.</summary>
+    /// <param name="other">The entry to compare with.</param>
+    public bool Equals(HostEntry? other) =>
+        other is not null
+        && string.Equals(Name, other.Name, StringComparison.Ordinal)
+        && Aliases.SequenceEqual(other.Aliases, StringComparer.Ordinal)
+        && Addresses.SequenceEqual(other.Addresses);
+
+    /// <summary>A hash of the name, aliases and addresses, consistent with <see cref="Equals(HostEntry)"/>.</summary>
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Name, StringComparer.Ordinal);
+        foreach (var alias in Aliases)
+        {
+            hash.Add(alias, StringComparer.Ordinal);
+        }
+        foreach (var address in Addresses)
+        {
+            hash.Add(address);
+        }
+        return hash.ToHashCode();
+    }
+}
 
 /// <summary>This machine as the lesson asks about it, and its interfaces.</summary>
 /// <param name="HostName"><c>gethostname()</c>.</param>

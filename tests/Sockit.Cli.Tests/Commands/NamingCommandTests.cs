@@ -17,6 +17,13 @@ public sealed partial class NamingCommandTests
     [InlineData("resolve localhost --family inet --type dgram --proto udp --service 53", "socket.getaddrinfo('localhost', 53, socket.AF_INET, socket.SOCK_DGRAM, socket.IPPROTO_UDP)")]
     [InlineData("resolve ::1 --service 80 --family inet6", "socket.getaddrinfo('::1', 80, socket.AF_INET6)")]
     [InlineData("resolve 127.0.0.1 --passive --type raw", "socket.getaddrinfo('127.0.0.1', None, 0, socket.SOCK_RAW, 0, socket.AI_PASSIVE)")]
+    // Scoped IPv6 literals (glibc parses them, no resolver is asked): Python 3.7+ prints the host without %scope, the
+    // scope id being the sockaddr's fourth item; an interface name after % becomes its index.
+    [InlineData("resolve fe80::1%lo --service 80 --family inet6 --type stream", "socket.getaddrinfo('fe80::1%lo', 80, socket.AF_INET6, socket.SOCK_STREAM)")]
+    [InlineData("resolve fe80::1%1 --family any", "socket.getaddrinfo('fe80::1%1', None)")]
+    [InlineData("resolve ff02::1%lo --service domain --type dgram", "socket.getaddrinfo('ff02::1%lo', 'domain', 0, socket.SOCK_DGRAM)")]
+    [InlineData("resolve ::10%7 --service 443 --type stream --canonical", "socket.getaddrinfo('::10%7', 443, 0, socket.SOCK_STREAM, 0, socket.AI_CANONNAME)")]
+    [InlineData("resolve ::1:2 --type stream", "socket.getaddrinfo('::1:2', None, 0, socket.SOCK_STREAM)")]
     [InlineData("socket", "socket.socket()")]
     [InlineData("socket --family inet --type dgram --proto udp", "socket.socket(socket.AF_INET, socket.SOCK_DGRAM, socket.IPPROTO_UDP)")]
     [InlineData("socket --family inet6 --type stream --proto tcp", "socket.socket(socket.AF_INET6, socket.SOCK_STREAM, socket.IPPROTO_TCP)")]
@@ -112,12 +119,52 @@ public sealed partial class NamingCommandTests
     }
 
     [Fact]
-    public async Task Host_Json_HasNameAddressAndLoopbackInterface()
+    public async Task Resolve_ScopedLiteral_JsonAndTextShowScopeAndFlowInfo()
     {
-        var result = await Cli.RunAsync("host", "--format", "json");
+        var loopbackIndex = Sockit.Naming.HostResolver.GetInterfaces().Single(i => i.Name == "lo").Index;
+        var json = await Cli.RunAsync("resolve", "fe80::1%lo", "--service", "80", "--family", "inet6", "--type", "stream", "--format", "json");
+        Assert.True(json.ExitCode == 0, json.Stderr);
+        using var document = JsonDocument.Parse(json.Stdout);
+        var entry = Assert.Single(document.RootElement.EnumerateArray().ToList());
+        // Python's data: the host without %scope, then flowinfo and scope_id.
+        Assert.Equal("fe80::1", entry.GetProperty("address").GetString());
+        Assert.Equal(80, entry.GetProperty("port").GetInt32());
+        Assert.Equal(0u, entry.GetProperty("flowInfo").GetUInt32());
+        Assert.Equal(loopbackIndex, entry.GetProperty("scopeId").GetInt64());
+        var text = await Cli.RunAsync("resolve", "fe80::1%lo", "--service", "80", "--family", "inet6", "--type", "stream");
+        Assert.Equal($"AF_INET6  SOCK_STREAM    tcp   [fe80::1%{loopbackIndex}]:80\n", text.Stdout);
+    }
+
+    [Fact]
+    public async Task Resolve_JsonIPv4_HasNoFlowInfoOrScope()
+    {
+        var result = await Cli.RunAsync("resolve", "127.0.0.1", "--service", "80", "--type", "stream", "--format", "json");
         using var json = JsonDocument.Parse(result.Stdout);
-        Assert.Equal(Sockit.Py.GetHostName(), json.RootElement.GetProperty("hostName").GetString());
-        Assert.Equal(Sockit.Py.GetHostByName(Sockit.Py.GetHostName()), json.RootElement.GetProperty("address").GetString());
+        var entry = Assert.Single(json.RootElement.EnumerateArray().ToList());
+        Assert.False(entry.TryGetProperty("flowInfo", out _));
+        Assert.False(entry.TryGetProperty("scopeId", out _));
+    }
+
+    [Fact]
+    public async Task PyNaming_AddrInfoWithFlowInfo_EqualsPythonsRepr()
+    {
+        var expected = await Python.RunAsync("import socket\nprint(repr((socket.AF_INET6, socket.SOCK_STREAM, 6, '', ('fe80::1', 8080, 74565, 2))))");
+        var info = new Sockit.Naming.AddressInfo(AddressFamily.InterNetworkV6, SocketType.Stream, ProtocolType.Tcp, "",
+            new System.Net.IPEndPoint(System.Net.IPAddress.Parse("fe80::1%2"), 8080)) { FlowInfo = 74565 };
+        Assert.Equal(expected, Rendering.PyNaming.AddrInfo(info) + "\n");
+    }
+
+    [Fact]
+    public async Task Host_Json_KnownNames_HasNameAddressFqdnAndLoopbackInterface()
+    {
+        // In a namespace with a known hosts file and host name: the machine's own name may be in no hosts file.
+        var result = await Cli.RunWithKnownNamesAsync(["host", "--format", "json"]);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        using var json = JsonDocument.Parse(result.Stdout);
+        Assert.Equal(KnownNames.HostName, json.RootElement.GetProperty("hostName").GetString());
+        Assert.Equal(KnownNames.HostAddress, json.RootElement.GetProperty("address").GetString());
+        Assert.Equal(KnownNames.FullyQualifiedName, json.RootElement.GetProperty("fullyQualifiedName").GetString());
+        Assert.False(json.RootElement.TryGetProperty("addressError", out _));
         Assert.Contains(json.RootElement.GetProperty("interfaces").EnumerateArray(), i =>
             i.GetProperty("name").GetString() == "lo" && i.GetProperty("addresses").EnumerateArray().Any(a => a.GetString() == "127.0.0.1"));
     }
@@ -137,7 +184,11 @@ public sealed partial class NamingCommandTests
     [InlineData("resolve localhost --server 127.0.0.1:5353 --ex", 64, "sockit: --server goes with NAME, --family and --timeout only")]
     [InlineData("resolve localhost --numeric", 64, "sockit: Unrecognized command or argument '--numeric'. (try 'sockit resolve --help')")]
     [InlineData("resolve localhost --numeric-host", 64, "sockit: Unrecognized command or argument '--numeric-host'. (try 'sockit resolve --help')")]
-    [InlineData("resolve 127.0.0.1 --service nosuchservice --type stream", 68, "sockit: cannot resolve '127.0.0.1' service 'nosuchservice': Servname not supported for ai_socktype")]
+    [InlineData("resolve 127.0.0.1 --service nosuchservice --type stream", 68, "sockit: cannot resolve '127.0.0.1' service 'nosuchservice': Servname not supported for ai_socktype (give a port number, or a service that 'sockit service --list' shows for that protocol)")]
+    [InlineData("resolve localhost --server [::1]x", 64, "sockit: --server takes an IP address with an optional port (127.0.0.1:5353, [::1]:5353), not '[::1]x'")]
+    [InlineData("resolve localhost --server [127.0.0.1]:53", 64, "sockit: --server takes an IP address with an optional port (127.0.0.1:5353, [::1]:5353), not '[127.0.0.1]:53'")]
+    [InlineData("resolve localhost --server 127.0.0.1:0", 64, "sockit: --server takes an IP address with an optional port (127.0.0.1:5353, [::1]:5353), not '127.0.0.1:0'")]
+    [InlineData("resolve localhost --server [::1]:65536", 64, "sockit: --server takes an IP address with an optional port (127.0.0.1:5353, [::1]:5353), not '[::1]:65536'")]
     [InlineData("resolve 127.0.0.1 --service http --type stream --proto udp", 64, "sockit: cannot resolve '127.0.0.1' service 'http': ai_socktype not supported (--type and --proto must go together: stream with tcp, dgram with udp)")]
     [InlineData("socket --family unix --proto tcp", 64, "sockit: cannot create a socket(AF_UNIX, SOCK_STREAM, 6): Protocol not supported (check that the family, type and protocol go together, as with 'sockit constants')")]
     public async Task BadInput_OneLineAndExitCode(string args, int exitCode, string message)
@@ -146,6 +197,36 @@ public sealed partial class NamingCommandTests
         Assert.Equal(message + "\n", result.Stderr);
         Assert.Equal(exitCode, result.ExitCode);
         Assert.Empty(result.Stdout);
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1", "127.0.0.1:53")]
+    [InlineData("127.0.0.1:5353", "127.0.0.1:5353")]
+    [InlineData("::1", "[::1]:53")]
+    [InlineData("[::1]", "[::1]:53")]
+    [InlineData("[::1]:5353", "[::1]:5353")]
+    [InlineData("fd00::53", "[fd00::53]:53")]
+    public void ParseServer_AddressWithOrWithoutPort_TakesThePortGiven(string text, string expected)
+    {
+        Assert.Equal(System.Net.IPEndPoint.Parse(expected), Sockit.Cli.Commands.ResolveCommand.ParseServer(text));
+    }
+
+    [Fact]
+    public async Task Resolve_ServerIPv6WithPort_AsksThatPort()
+    {
+        // A silent server on [::1] and a port of its own: the query must arrive there (IPAddress.Parse("[::1]:N") alone drops N).
+        using var silent = new System.Net.Sockets.Socket(AddressFamily.InterNetworkV6, SocketType.Dgram, ProtocolType.Udp);
+        silent.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.IPv6Loopback, 0));
+        var endPoint = (System.Net.IPEndPoint)silent.LocalEndPoint!;
+        var buffer = new byte[512];
+        var received = silent.ReceiveAsync(buffer, TestContext.Current.CancellationToken);
+        var result = await Cli.RunAsync("resolve", "www.sockit.test", "--server", endPoint.ToString(), "--timeout", "0.3");
+        Assert.Equal($"sockit: no answer from DNS server {endPoint} within 0.3 s (check that it runs and listens there, or raise --timeout)\n", result.Stderr);
+        Assert.Equal(75, result.ExitCode);
+        // A DNS query for www.sockit.test: 12-byte header, then the name as labels.
+        var length = await received.AsTask().WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        Assert.True(length > 12, $"{length} bytes");
+        Assert.Contains("\u0003www\u0006sockit\u0004test\u0000", System.Text.Encoding.ASCII.GetString(buffer, 12, length - 12), StringComparison.Ordinal);
     }
 
     [Fact]

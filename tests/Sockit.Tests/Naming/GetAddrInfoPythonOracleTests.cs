@@ -8,16 +8,18 @@ namespace Sockit.Tests.Naming;
 /// <summary>
 /// getaddrinfo over every combination of family, type, protocol, service and flags, asked of python3 (glibc) and of
 /// <see cref="HostResolver"/> on this machine: the same entries in the same order, or the same error. Only lookups
-/// answered from /etc/hosts or numerically (names: AF_UNSPEC and AF_INET, which the hosts file answers; address
-/// literals: any family), so nothing is sent to a DNS server.
+/// answered from /etc/hosts or numerically (names: localhost with AF_UNSPEC and AF_INET, which every hosts file
+/// answers; address literals: any family), so nothing is sent to a DNS server. Not this machine's own name, which may
+/// be in no hosts file: getaddrinfo on it is compared in a namespace with a known hosts file (Sockit.Cli.Tests'
+/// ResolveHostsFileTests).
 /// </summary>
 public sealed class GetAddrInfoPythonOracleTests
 {
     // Prints one JSON array: per query [host, service, family, type, proto, flags, result], result being
-    // ["ok", [[family, type, proto, canonname, host, port], ...]] or ["error", strerror].
+    // ["ok", [[family, type, proto, canonname, host, port(, flowinfo, scope_id)], ...]] or ["error", strerror].
     private const string OracleScript = """
         import json, socket
-        hosts = [('localhost', False), (socket.gethostname(), False), ('127.0.0.1', True), ('::1', True)]
+        hosts = [('localhost', False), ('127.0.0.1', True), ('::1', True), ('fe80::1%lo', True)]
         out = []
         for host, numeric in hosts:
             families = [0, socket.AF_INET] + ([socket.AF_INET6] if numeric else [])
@@ -28,7 +30,7 @@ public sealed class GetAddrInfoPythonOracleTests
                             for flags in [0, socket.AI_CANONNAME, socket.AI_PASSIVE, socket.AI_CANONNAME | socket.AI_PASSIVE, socket.AI_NUMERICHOST]:
                                 try:
                                     entries = socket.getaddrinfo(host, service, family, kind, proto, flags)
-                                    result = ['ok', [[int(f), int(t), p, c, a[0], a[1]] for f, t, p, c, a in entries]]
+                                    result = ['ok', [[int(f), int(t), p, c, *a] for f, t, p, c, a in entries]]
                                 except socket.gaierror as e:
                                     result = ['error', e.strerror]
                                 out.append([host, service, int(family), int(kind), int(proto), int(flags), result])
@@ -62,9 +64,9 @@ public sealed class GetAddrInfoPythonOracleTests
             else
             {
                 var actual = HostResolver.GetAddrInfo(host, service, family, type, proto, flags)
-                    .Select(i => $"{Sockit.Sockets.SocketConstants.ToOsNumber(i.Family)} {(int)i.SocketType} {(int)i.Protocol} '{i.CanonicalName}' {i.EndPoint.Address} {i.EndPoint.Port}");
+                    .Select(i => $"{Sockit.Sockets.SocketConstants.ToOsNumber(i.Family)} {(int)i.SocketType} {(int)i.Protocol} '{i.CanonicalName}' {SockAddr(i)}");
                 var wanted = result[1].EnumerateArray()
-                    .Select(e => $"{e[0]} {e[1]} {e[2]} '{e[3].GetString()}' {e[4].GetString()} {e[5]}");
+                    .Select(e => $"{e[0]} {e[1]} {e[2]} '{e[3].GetString()}' {string.Join(' ', e.EnumerateArray().Skip(4).Select(Item))}");
                 Assert.True(wanted.SequenceEqual(actual), $"{call}:\npython {string.Join(" | ", wanted)}\nsockit {string.Join(" | ", actual)}");
             }
             compared++;
@@ -72,6 +74,13 @@ public sealed class GetAddrInfoPythonOracleTests
         Assert.True(compared > 1000, $"only {compared} queries compared");
         Assert.True(errors > 10 && errors < compared, $"{errors} of {compared} queries failed: the matrix should hold both answers and errors");
     }
+
+    // Python's sockaddr: (host, port) or (host, port, flowinfo, scope_id), the IPv6 host without its %scope.
+    private static string SockAddr(AddressInfo info) => info.Family == AddressFamily.InterNetworkV6
+        ? $"{info.EndPoint.Address.ToString().Split('%')[0]} {info.EndPoint.Port} {info.FlowInfo} {info.EndPoint.Address.ScopeId}"
+        : $"{info.EndPoint.Address} {info.EndPoint.Port}";
+
+    private static string Item(JsonElement item) => item.ValueKind == JsonValueKind.String ? item.GetString()! : item.GetRawText();
 
     private static AddressInfoFlags FromPythonFlags(int flags) =>
         ((flags & 1) != 0 ? AddressInfoFlags.Passive : 0)

@@ -71,8 +71,7 @@ internal sealed unsafe class LinuxSocketPlatform : ISocketPlatform
             var results = new List<AddressInfo>();
             for (var entry = list; entry is not null; entry = entry->Next)
             {
-                var endPoint = ReadSocketAddress(entry->Address, (int)entry->AddressLength) as IPEndPoint;
-                if (endPoint is null)
+                if (ReadSocketAddress(entry->Address, (int)entry->AddressLength, out var flowInfo) is not IPEndPoint endPoint)
                 {
                     continue;
                 }
@@ -81,7 +80,10 @@ internal sealed unsafe class LinuxSocketPlatform : ISocketPlatform
                     (SocketType)entry->SocketType,
                     (ProtocolType)entry->Protocol,
                     LibC.Utf8(entry->CanonicalName) ?? "",
-                    endPoint));
+                    endPoint)
+                {
+                    FlowInfo = flowInfo,
+                });
             }
             return results;
         }
@@ -172,13 +174,27 @@ internal sealed unsafe class LinuxSocketPlatform : ISocketPlatform
     };
 
     /// <summary>Reads a sockaddr_in, sockaddr_in6 or sockaddr_un; null for an unnamed Unix socket or another family.</summary>
-    internal static EndPoint? ReadSocketAddress(byte* address, int length)
+    internal static EndPoint? ReadSocketAddress(byte* address, int length) => ReadSocketAddress(address, length, out _);
+
+    /// <summary>
+    /// Reads a sockaddr_in, sockaddr_in6 or sockaddr_un, and a sockaddr_in6's <c>sin6_flowinfo</c> in host order
+    /// (CPython's <c>ntohl(sin6_flowinfo)</c>; 0 for other families), which <see cref="IPEndPoint"/> has no room for.
+    /// </summary>
+    internal static EndPoint? ReadSocketAddress(byte* address, int length, out uint flowInfo)
     {
-        if (address is null || length < 2)
+        flowInfo = 0;
+        return address is null ? null : ReadSocketAddress(new ReadOnlySpan<byte>(address, length), out flowInfo);
+    }
+
+    /// <inheritdoc cref="ReadSocketAddress(byte*, int, out uint)"/>
+    internal static EndPoint? ReadSocketAddress(ReadOnlySpan<byte> bytes, out uint flowInfo)
+    {
+        flowInfo = 0;
+        var length = bytes.Length;
+        if (length < 2)
         {
             return null;
         }
-        var bytes = new ReadOnlySpan<byte>(address, length);
         // sa_family is in host byte order; sin_port and sin6_port in network byte order.
         var family = MemoryMarshal.Read<ushort>(bytes);
         switch (family)
@@ -186,6 +202,8 @@ internal sealed unsafe class LinuxSocketPlatform : ISocketPlatform
             case AfInet when length >= 8:
                 return new IPEndPoint(new IPAddress(bytes.Slice(4, 4)), BinaryPrimitives.ReadUInt16BigEndian(bytes[2..]));
             case AfInet6 when length >= 28:
+                // struct sockaddr_in6: family (2), port (2, network order), flowinfo (4, network order), addr (16), scope_id (4, host order).
+                flowInfo = BinaryPrimitives.ReadUInt32BigEndian(bytes[4..]);
                 var scope = MemoryMarshal.Read<uint>(bytes[24..]);
                 return new IPEndPoint(new IPAddress(bytes.Slice(8, 16), scope), BinaryPrimitives.ReadUInt16BigEndian(bytes[2..]));
             case AfUnix when length > 2:
