@@ -171,8 +171,15 @@ internal static class ListenCommand
         {
             return IPAddress.Loopback;
         }
-        var addresses = await Connector.ResolveAsync(bind, AddressFamily.Unspecified, cancellationToken).ConfigureAwait(false);
-        return addresses[0];
+        try
+        {
+            var addresses = await Connector.ResolveAsync(bind, AddressFamily.Unspecified, cancellationToken).ConfigureAwait(false);
+            return addresses[0];
+        }
+        catch (LookupException e)
+        {
+            throw NetcatArguments.WithHint(e, AddressFamily.Unspecified);
+        }
     }
 
     private static void ReportListening(CliConsole console, Listener listener, string? mode)
