@@ -52,6 +52,27 @@ public sealed class NetcatTerminalTests
         Assert.Contains("connection from 127.0.0.1:", files.Read("err"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Connect_CtrlCWhileConnected_Exits130WithoutATrace()
+    {
+        // Ctrl-C while both directions wait (stdin open, the peer silent): the command ends at once, and the signal
+        // handler must not trip over the finished command (it once printed an ObjectDisposedException's stack trace).
+        var (python, port) = await PythonPeer.StartServerAsync(PythonPeer.TcpServerPrologue + """
+            import time
+            conn, _ = srv.accept()
+            print('accepted', file=sys.stderr, flush=True)
+            time.sleep(10)
+            """);
+        await using (python)
+        {
+            await using var connect = BackgroundProcess.Sockit("connect", "127.0.0.1", P(port));
+            await python.WaitForStderrAsync("accepted");
+            await connect.SignalAsync("INT");
+            var result = await connect.WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.Equal((130, ""), (result.ExitCode, result.Stderr));
+        }
+    }
+
     /// <summary>Runs a shell command line under <c>script -q -e</c> (a pty on its stdin, exit code passed through); its own stdin stays an open pipe.</summary>
     private static BackgroundProcess StartInPty(string commandLine)
     {
