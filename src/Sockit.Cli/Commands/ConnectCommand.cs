@@ -54,10 +54,26 @@ internal static class ConnectCommand
             {
                 throw CliException.Usage("give a host and a port (sockit connect localhost 8000) or -U PATH");
             }
+            try
+            {
+                return await RunAsync(console, parseResult, unixPath, hostName, portText, isUdp, cancellationToken).ConfigureAwait(false);
+            }
+            catch (LookupException e)
+            {
+                throw NetcatArguments.WithHint(e, Family(parseResult), hostName);
+            }
+        });
+        return command;
+
+        AddressFamily Family(ParseResult parseResult) =>
+            parseResult.GetValue(ipv4) ? AddressFamily.InterNetwork : parseResult.GetValue(ipv6) ? AddressFamily.InterNetworkV6 : AddressFamily.Unspecified;
+
+        async Task<int> RunAsync(CliConsole console, ParseResult parseResult, string? unixPath, string? hostName, string? portText, bool isUdp, CancellationToken cancellationToken)
+        {
             var options = new ConnectOptions
             {
                 Transport = isUdp ? Transport.Udp : Transport.Tcp,
-                Family = parseResult.GetValue(ipv4) ? AddressFamily.InterNetwork : parseResult.GetValue(ipv6) ? AddressFamily.InterNetworkV6 : AddressFamily.Unspecified,
+                Family = Family(parseResult),
                 ConnectTimeout = NetcatArguments.Seconds(parseResult.GetValue(connectTimeout), "--connect-timeout"),
             };
             var protocol = isUdp ? "udp" : "tcp";
@@ -67,7 +83,7 @@ internal static class ConnectCommand
             {
                 if (isUdp)
                 {
-                    throw CliException.Usage("-z checks TCP ports: UDP has no handshake to tell an open port from a closed one");
+                    throw CliException.Usage("-z checks TCP ports: UDP has no handshake to tell an open port from a closed one (drop -u; for UDP, send something with -u --send TEXT and see whether a reply comes)");
                 }
                 return await ScanAsync(console, format, hostName!, NetcatArguments.Ports(portText!, protocol), options, cancellationToken).ConfigureAwait(false);
             }
@@ -89,8 +105,7 @@ internal static class ConnectCommand
             };
             await Relay.RunAsync(connection, input, console.OutputStream, relayOptions, cancellationToken).ConfigureAwait(false);
             return ExitCodes.Ok;
-        });
-        return command;
+        }
     }
 
     private static async Task<int> ScanAsync(CliConsole console, OutputFormat format, string host, IReadOnlyList<int> ports, ConnectOptions options, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.CommandLine;
 using System.Net;
 using System.Net.Sockets;
+using Sockit.Cli.Rendering;
 using Sockit.Connections;
 using Sockit.Servers;
 
@@ -25,10 +26,11 @@ internal static class ListenCommand
         var reply = new Option<string?>("--reply") { Description = "Answer each message with TEXT, as the lesson's server (\"Yes, I can hear you.\")", HelpName = "TEXT" };
         var maxClients = new Option<int?>("--max-clients") { Description = "With -k, serve at most N clients at once; more are closed at once", HelpName = "N" };
         var idleTimeout = new Option<double?>("--idle-timeout") { Description = "Close a client silent for S seconds (one client without -k: exit 75; UDP: stop)", HelpName = "S" };
+        var hex = new Option<bool>("--hex") { Description = "Dump both directions to stderr as hex (> sent, < received; with -k or -u each peer's chunks under a '== PEER' line)" };
 
         var command = new Command("listen", "Listen on PORT, print what arrives and send stdin back (netcat's server; the lesson's server)")
         {
-            port, bind, udp, unix, keepOpen, echo, reply, maxClients, idleTimeout,
+            port, bind, udp, unix, keepOpen, echo, reply, maxClients, idleTimeout, hex,
         };
         CommandAction.Set(command, console, async (parseResult, cancellationToken) =>
         {
@@ -63,10 +65,28 @@ internal static class ListenCommand
                 };
             var idle = NetcatArguments.Seconds(parseResult.GetValue(idleTimeout), "--idle-timeout");
             var keep = parseResult.GetValue(keepOpen);
+            var dump = parseResult.GetValue(hex) ? new HexDump(console.Error) : null;
 
             if (!keep && !isUdp && !isEcho && replyText is null)
             {
-                return await RelayOneAsync(console, listenerOptions, idle, cancellationToken).ConfigureAwait(false);
+                return await RelayOneAsync(console, listenerOptions, idle, dump, cancellationToken).ConfigureAwait(false);
+            }
+
+            // Several peers at once (-k, UDP): name each in the dump. One client: the same dump as connect's.
+            var several = keep || isUdp;
+            void Dump(EndPoint peer, bool sent, ReadOnlySpan<byte> data)
+            {
+                lock (console)
+                {
+                    if (several)
+                    {
+                        dump!.Write(Endpoints.Format(peer), sent, data);
+                    }
+                    else
+                    {
+                        dump!.Write(sent, data);
+                    }
+                }
             }
 
             var serverOptions = new ServerOptions
@@ -74,11 +94,16 @@ internal static class ListenCommand
                 KeepOpen = keep,
                 MaxClients = parseResult.GetValue(maxClients),
                 IdleTimeout = idle,
-                Received = async (_, data, ct) =>
+                Received = async (peer, data, ct) =>
                 {
+                    if (dump is not null)
+                    {
+                        Dump(peer, sent: false, data.Span);
+                    }
                     await console.OutputStream.WriteAsync(data, ct).ConfigureAwait(false);
                     await console.OutputStream.FlushAsync(ct).ConfigureAwait(false);
                 },
+                Sent = dump is null ? null : (peer, data) => Dump(peer, sent: true, data.Span),
                 Events = e => ReportEvent(console, e),
             };
             await using var server = isEcho ? EchoServer.Start(listenerOptions, serverOptions)
@@ -97,7 +122,7 @@ internal static class ListenCommand
     }
 
     /// <summary>netcat without -k: accept one client, stop listening, relay stdin and stdout with it until both ends are done.</summary>
-    private static async Task<int> RelayOneAsync(CliConsole console, ListenerOptions listenerOptions, TimeSpan? idle, CancellationToken cancellationToken)
+    private static async Task<int> RelayOneAsync(CliConsole console, ListenerOptions listenerOptions, TimeSpan? idle, HexDump? dump, CancellationToken cancellationToken)
     {
         Connection connection;
         await using (var listener = Listener.Bind(listenerOptions))
@@ -112,6 +137,7 @@ internal static class ListenCommand
             {
                 StopWhenPeerCloses = console.InputIsTerminal,
                 IdleTimeout = idle,
+                Observer = dump is null ? null : (direction, data) => dump.Write(direction == RelayDirection.Sent, data.Span),
             };
             await Relay.RunAsync(connection, console.Input, console.OutputStream, relayOptions, cancellationToken).ConfigureAwait(false);
         }
@@ -145,8 +171,15 @@ internal static class ListenCommand
         {
             return IPAddress.Loopback;
         }
-        var addresses = await Connector.ResolveAsync(bind, AddressFamily.Unspecified, cancellationToken).ConfigureAwait(false);
-        return addresses[0];
+        try
+        {
+            var addresses = await Connector.ResolveAsync(bind, AddressFamily.Unspecified, cancellationToken).ConfigureAwait(false);
+            return addresses[0];
+        }
+        catch (LookupException e)
+        {
+            throw NetcatArguments.WithHint(e, AddressFamily.Unspecified);
+        }
     }
 
     private static void ReportListening(CliConsole console, Listener listener, string? mode)

@@ -148,9 +148,9 @@ public sealed class Connection : IAsyncDisposable, IDisposable
         var kind = SocketErrors.Kind(e.SocketErrorCode);
         var message = kind switch
         {
-            SockitFailure.Reset => $"connection to {PeerName} reset by peer (the peer aborted the connection: {SocketErrors.Describe(e)})",
-            SockitFailure.Refused => $"{what} {PeerName} failed: {SocketErrors.Describe(e)} (nothing is listening there)",
-            _ => $"{what} {PeerName} failed: {SocketErrors.Describe(e)}",
+            SockitFailure.Reset => $"connection to {PeerName} reset by peer (the peer aborted the connection; its own log may say why)",
+            SockitFailure.Refused => $"{what} {PeerName} failed: {SocketErrors.Describe(e)} (nothing is listening on that port: check the port, or start the server first)",
+            _ => $"{what} {PeerName} failed: {SocketErrors.Describe(e)} (check the peer and the network, then retry)",
         };
         return new ConnectionException(kind, message, e);
     }

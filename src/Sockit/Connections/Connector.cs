@@ -77,7 +77,20 @@ public static class Connector
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        await ConnectSocketAsync(socket, new UnixDomainSocketEndPoint(path), $"unix socket {path}", options?.ConnectTimeout, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await ConnectSocketAsync(socket, new UnixDomainSocketEndPoint(path), $"unix socket {path}", options?.ConnectTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConnectionException e) when (e.Failure is SockitFailure.Unreachable or SockitFailure.Refused)
+        {
+            // The OS's words mislead here (a missing file reads "Cannot assign requested address"); say what it means for a path.
+            var why = !File.Exists(path) && !Directory.Exists(path)
+                ? "no such file (check the path; is the server running?)"
+                : e.Failure == SockitFailure.Refused
+                    ? "Connection refused (no server accepts on it: start the server, or check the path)"
+                    : $"{e.InnerException?.Message} (is {path} a socket that a server listens on?)";
+            throw new ConnectionException(e.Failure, $"connect to unix socket {path} failed: {why}", e.InnerException);
+        }
         return new Connection(socket, Transport.Unix);
     }
 

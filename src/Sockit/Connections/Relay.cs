@@ -48,7 +48,7 @@ public static class Relay
                 if (done == send && send.IsFaulted && state.PeerClosed && send.Exception!.InnerException is ConnectionException { Failure: SockitFailure.Reset } reset)
                 {
                     throw new ConnectionException(SockitFailure.Reset,
-                        $"{connection.PeerName} closed the connection before all the input was sent ({state.Sent} bytes sent)", reset.InnerException);
+                        $"{connection.PeerName} closed the connection before all the input was sent ({state.Sent} bytes sent; it stopped reading: check what it expects, or send less)", reset.InnerException);
                 }
                 await done.ConfigureAwait(false);
                 if (done == receive && (options.StopWhenPeerCloses || state.InputEnded))

@@ -86,7 +86,9 @@ public sealed class Listener : IAsyncDisposable, IDisposable
             {
                 SockitFailure.AddressInUse when options.Transport == Transport.Unix => $"{options.UnixPath} exists: remove it if no server uses it",
                 SockitFailure.AddressInUse => string.Create(CultureInfo.InvariantCulture, $"another program holds port {options.Port}: stop it or pick another port"),
-                SockitFailure.Unreachable => "that address is not one of this machine's",
+                SockitFailure.Unreachable when options.Transport == Transport.Unix => $"check that the directory of {options.UnixPath} exists",
+                SockitFailure.Unreachable => "that address is not one of this machine's: bind 127.0.0.1, ::1 or one that 'sockit host' lists",
+                _ when e.SocketErrorCode == SocketError.AccessDenied && options.Transport == Transport.Unix => "pick a directory you may write to",
                 _ when e.SocketErrorCode == SocketError.AccessDenied => "ports below 1024 need root; pick a port above 1023",
                 _ => "check the address and port",
             };
@@ -114,7 +116,7 @@ public sealed class Listener : IAsyncDisposable, IDisposable
         }
         catch (SocketException e)
         {
-            throw new ConnectionException(SocketErrors.Kind(e.SocketErrorCode), $"accept on {Name} failed: {e.Message}", e);
+            throw new ConnectionException(SocketErrors.Kind(e.SocketErrorCode), $"accept on {Name} failed: {e.Message} (check the open-file limit, ulimit -n, and retry)", e);
         }
     }
 
@@ -144,7 +146,7 @@ public sealed class Listener : IAsyncDisposable, IDisposable
         }
         catch (SocketException e)
         {
-            throw new ConnectionException(SocketErrors.Kind(e.SocketErrorCode), $"send to {Endpoints.Format(peer)} failed: {e.Message}", e);
+            throw new ConnectionException(SocketErrors.Kind(e.SocketErrorCode), $"send to {Endpoints.Format(peer)} failed: {e.Message} (check the peer's address and the routes)", e);
         }
     }
 

@@ -59,6 +59,7 @@ public class Server : IAsyncDisposable
         {
             foreach (var peer in _udpPeers.Keys)
             {
+                _options.Sent?.Invoke(peer, data);
                 await Listener.SendToAsync(data, peer, cancellationToken).ConfigureAwait(false);
                 reached++;
             }
@@ -265,6 +266,7 @@ public class Server : IAsyncDisposable
                 await DeliverAsync(peer, message, cancellationToken).ConfigureAwait(false);
                 if (Respond(message) is { } response)
                 {
+                    _options.Sent?.Invoke(peer, response);
                     await Listener.SendToAsync(response, peer, cancellationToken).ConfigureAwait(false);
                 }
             }
@@ -296,11 +298,12 @@ public class Server : IAsyncDisposable
         }
     }
 
-    private static async ValueTask SendLockedAsync(Connection connection, SemaphoreSlim sendLock, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    private async ValueTask SendLockedAsync(Connection connection, SemaphoreSlim sendLock, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
         await sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            _options.Sent?.Invoke(connection.RemoteEndPoint, data);
             await connection.SendAsync(data, cancellationToken).ConfigureAwait(false);
         }
         finally

@@ -20,6 +20,13 @@ public sealed record ServerOptions
     /// </summary>
     public Func<EndPoint, ReadOnlyMemory<byte>, CancellationToken, ValueTask>? Received { get; init; }
 
+    /// <summary>
+    /// Sees every chunk the server sends (an echo, a reply, a broadcast), with its recipient, just before it is sent
+    /// (e.g. for a hex dump). Called from any client's task, possibly at the same time; the memory is valid only
+    /// during the call. Default null.
+    /// </summary>
+    public Action<EndPoint, ReadOnlyMemory<byte>>? Sent { get; init; }
+
     /// <summary>Hears of clients coming and going (connected, closed, rejected, idle, failed). Called from any thread.</summary>
     public Action<ServerEvent>? Events { get; init; }
 }
