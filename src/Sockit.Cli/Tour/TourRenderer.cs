@@ -28,7 +28,10 @@ internal sealed class TextTourRenderer(CliConsole console) : TourRenderer
     {
         var output = console.Out;
         output.WriteLine(Bold($"Step {step.Number}/{count}: {step.Title}"));
-        output.WriteLine($"  {step.Explanation}");
+        if (step.Explanation.Length > 0)
+        {
+            output.WriteLine($"  {step.Explanation}");
+        }
         foreach (var line in step.Lines)
         {
             output.WriteLine();

@@ -151,6 +151,28 @@ public sealed class TourCommandTests
     }
 
     [Fact]
+    public async Task Tour_NoLoopbackNetwork_SocketStepsSayWhyAndTheTourGoesOn()
+    {
+        // unshare -n: a network namespace whose loopback interface is down, so nothing can connect to 127.0.0.1.
+        var unshare = Peers.Require("unshare");
+        var result = await KnownNames.RunAsync($"exec {KnownNames.Quote(unshare)} -n {Cli.ShellCommand} tour --format json", timeout: TimeSpan.FromSeconds(60));
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        using var document = JsonDocument.Parse(result.Stdout);
+        var steps = document.RootElement.GetProperty("steps");
+        Assert.Equal(6, steps.GetArrayLength());
+        foreach (var index in new[] { 0, 2, 3 })
+        {
+            Assert.NotEqual(0, steps[index].GetProperty("lines").GetArrayLength());
+        }
+        foreach (var index in new[] { 4, 5 })
+        {
+            var note = steps[index].GetProperty("notes")[0].GetString()!;
+            Assert.StartsWith("this step could not run", note, StringComparison.Ordinal);
+            Assert.Contains("unreachable", note, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
     public async Task Tour_StepsAreInLessonOrder()
     {
         var tour = await RunTourJsonAsync();

@@ -44,9 +44,24 @@ internal sealed class ExchangeStep : ITourStep
                     PyNaming.SocketRepr(SocketDescription.Of(server.Socket))),
             };
 
-            var connecting = Connector.ConnectAsync("127.0.0.1", port, cancellationToken: cancellationToken);
-            await using var conn = await server.AcceptAsync(cancellationToken).ConfigureAwait(false);
-            await using var client = await connecting.ConfigureAwait(false);
+            // Accept while the client connects; the client's connect is awaited first, so a connect that fails
+            // (no loopback here, say) ends the step instead of leaving the accept waiting forever.
+            using var acceptDeadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            acceptDeadline.CancelAfter(TimeSpan.FromSeconds(10));
+            var accepting = server.AcceptAsync(acceptDeadline.Token).AsTask();
+            Connection client;
+            try
+            {
+                client = await Connector.ConnectAsync("127.0.0.1", port, new ConnectOptions { ConnectTimeout = TimeSpan.FromSeconds(10) }, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                await acceptDeadline.CancelAsync().ConfigureAwait(false);
+                await Task.WhenAny(accepting).ConfigureAwait(false);
+                throw;
+            }
+            await using var clientScope = client;
+            await using var conn = await accepting.ConfigureAwait(false);
             lines.Add(new($"client_socket = socket.socket()\nclient_socket.connect(('127.0.0.1', {port}))\nclient_socket",
                 $"var client = await Connector.ConnectAsync(\"127.0.0.1\", {port});\nSocketDescription.Of(client.Socket)",
                 PyNaming.SocketRepr(SocketDescription.Of(client.Socket))));
