@@ -1,11 +1,13 @@
 using Sockit.Cli;
 
-// A command-line program moves one or a few streams: run socket completions on the socket engine's own thread
-// instead of handing each to the thread pool. On a 1 GiB download this cut system time about threefold (thread-pool
-// wake-ups and spinning), see docs/BENCHMARKS.md. .NET reads this switch once, when the first socket operation
-// starts, so it must be set before anything else; a value the user set explicitly is kept.
+// `get` moves one stream one way: run its socket completions on the socket engine's own thread instead of handing
+// each to the thread pool. On a 1 GiB download this cut system time about fivefold (thread-pool wake-ups and
+// spinning), see docs/BENCHMARKS.md. Only for `get`: connect and listen write stdout from their receive loops, and a
+// write blocked by a slow reader (a pipeline looping back through a fifo, as netcat proxies do) must not stall the
+// thread that completes every other socket operation. .NET reads the switch once, at the first socket operation, so it
+// is set before anything runs; a value the user set explicitly is kept.
 const string InlineCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
-if (Environment.GetEnvironmentVariable(InlineCompletions) is null)
+if (args.Length > 0 && args[0] == "get" && Environment.GetEnvironmentVariable(InlineCompletions) is null)
 {
     Environment.SetEnvironmentVariable(InlineCompletions, "1");
 }
