@@ -76,7 +76,8 @@ public static class Relay
 
     private static async Task ReceiveLoopAsync(Connection connection, Stream output, RelayOptions options, RelayState state, CancellationToken cancellationToken)
     {
-        await Task.Yield();
+        // Run the loop on the thread pool, never on the caller's thread or its synchronization context (Task.Yield would post to that context).
+        await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
         var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(options.BufferSize, 65536));
         try
         {
@@ -104,7 +105,8 @@ public static class Relay
 
     private static async Task SendLoopAsync(Connection connection, Stream input, RelayOptions options, RelayState state, CancellationToken cancellationToken)
     {
-        await Task.Yield();
+        // Run the loop on the thread pool, never on the caller's thread or its synchronization context (Task.Yield would post to that context).
+        await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
         var size = connection.Transport == Transport.Udp ? MaxUdpPayload : options.BufferSize;
         var buffer = ArrayPool<byte>.Shared.Rent(size);
         try

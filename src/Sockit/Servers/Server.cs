@@ -120,7 +120,8 @@ public class Server : IAsyncDisposable
 
     private async Task AcceptLoopAsync(CancellationToken cancellationToken)
     {
-        await Task.Yield();
+        // Run the loop on the thread pool, never on the caller's thread or its synchronization context (Task.Yield would post to that context).
+        await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
         try
         {
             while (!cancellationToken.IsCancellationRequested)
@@ -164,7 +165,8 @@ public class Server : IAsyncDisposable
 
     private async Task ServeConnectionAsync(Connection connection, CancellationToken cancellationToken)
     {
-        await Task.Yield();
+        // Run the loop on the thread pool, never on the caller's thread or its synchronization context (Task.Yield would post to that context).
+        await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
         var peer = connection.RemoteEndPoint;
         var sendLock = new SemaphoreSlim(1, 1);
         _clients[connection] = sendLock;
@@ -245,7 +247,8 @@ public class Server : IAsyncDisposable
 
     private async Task ServeDatagramsAsync(CancellationToken cancellationToken)
     {
-        await Task.Yield();
+        // Run the loop on the thread pool, never on the caller's thread or its synchronization context (Task.Yield would post to that context).
+        await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
