@@ -140,7 +140,7 @@ public static class Connector
     {
         try
         {
-            await using var connection = await ConnectAsync(host, port, options, cancellationToken).ConfigureAwait(false);
+            using var connection = await ConnectAsync(host, port, options, cancellationToken).ConfigureAwait(false);
             return new PortProbe(host, port, true, connection.RemoteEndPoint, null, null);
         }
         catch (ConnectionException e)

@@ -26,7 +26,7 @@ public static class LessonFetch
     public static async Task<LessonRead> FetchAsync(Uri url, ReadOnlyMemory<byte> request, int bufferSize = 4096, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(url);
-        await using var connection = await Connector.ConnectAsync(url.Host, url.Port, new ConnectOptions { ConnectTimeout = TimeSpan.FromSeconds(10) }, cancellationToken).ConfigureAwait(false);
+        using var connection = await Connector.ConnectAsync(url.Host, url.Port, new ConnectOptions { ConnectTimeout = TimeSpan.FromSeconds(10) }, cancellationToken).ConfigureAwait(false);
         await connection.SendAsync(request, cancellationToken).ConfigureAwait(false);
         return await ReadUntilShortAsync(connection, bufferSize, cancellationToken).ConfigureAwait(false);
     }
