@@ -19,6 +19,7 @@ public sealed class ChunkedPageServer : IAsyncDisposable
     private readonly Task _acceptLoop;
     private readonly IReadOnlyList<byte[]> _chunks;
     private readonly TimeSpan _pause;
+    private int _disposed;
 
     private ChunkedPageServer(Socket listener, IReadOnlyList<string> pieces, TimeSpan pause)
     {
@@ -59,18 +60,17 @@ public sealed class ChunkedPageServer : IAsyncDisposable
         return new ChunkedPageServer(listener, pieces, pause ?? TimeSpan.FromMilliseconds(150));
     }
 
-    /// <summary>Stops accepting and waits for the server's work to end.</summary>
+    /// <summary>Stops accepting and waits for the server's work to end. Disposing again does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
         await _stop.CancelAsync().ConfigureAwait(false);
         _listener.Dispose();
-        try
-        {
-            await _acceptLoop.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-        }
+        // The loops end on cancellation by themselves; anything else they throw is a bug, and surfaces here.
+        await _acceptLoop.ConfigureAwait(false);
         _stop.Dispose();
     }
 

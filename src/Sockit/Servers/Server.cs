@@ -80,7 +80,10 @@ public class Server : IAsyncDisposable
         return reached;
     }
 
-    /// <summary>Stops the server: closes the listener and every connection, and waits for them.</summary>
+    /// <summary>
+    /// Stops the server: closes the listener and every connection, and waits for them. Rethrows what
+    /// <see cref="ServerOptions.Received"/> threw, if it did (as <see cref="Completion"/> does). Disposing again does nothing.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -101,7 +104,11 @@ public class Server : IAsyncDisposable
         {
             // Stopping.
         }
-        _stop.Dispose();
+        finally
+        {
+            // Also when Completion faulted (Received threw) and that failure is rethrown here.
+            _stop.Dispose();
+        }
         GC.SuppressFinalize(this);
     }
 
