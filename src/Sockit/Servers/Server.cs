@@ -20,7 +20,7 @@ public class Server : IAsyncDisposable
     private readonly SemaphoreSlim _receivedLock = new(1, 1);
     private readonly ConcurrentDictionary<Connection, SemaphoreSlim> _clients = new();
     private readonly ConcurrentDictionary<EndPoint, byte> _udpPeers = new();
-    private readonly ConcurrentBag<Task> _handlers = [];
+    private readonly ConcurrentDictionary<Task, byte> _handlers = new(); // running client handlers, and any that faulted
     private Task _completion = Task.CompletedTask;
     private int _disposed;
 
@@ -155,7 +155,12 @@ public class Server : IAsyncDisposable
                     continue;
                 }
                 var handler = ServeConnectionAsync(connection, cancellationToken);
-                _handlers.Add(handler);
+                _handlers.TryAdd(handler, 0);
+                // Forget a handler once it ends well, so a long-running server does not hold one task per client it ever had;
+                // a faulted one stays, for Completion to report.
+                _ = handler.ContinueWith(
+                    static (task, handlers) => ((ConcurrentDictionary<Task, byte>)handlers!).TryRemove(task, out _),
+                    _handlers, CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                 if (!_options.KeepOpen)
                 {
                     // netcat without -k: stop listening once the one client is in.
@@ -166,7 +171,7 @@ public class Server : IAsyncDisposable
         }
         finally
         {
-            await Task.WhenAll(_handlers).ConfigureAwait(false);
+            await Task.WhenAll(_handlers.Keys).ConfigureAwait(false);
         }
     }
 
