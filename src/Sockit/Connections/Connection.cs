@@ -149,8 +149,8 @@ public sealed class Connection : IAsyncDisposable, IDisposable
         var message = kind switch
         {
             SockitFailure.Reset => $"connection to {PeerName} reset by peer (the peer aborted the connection; its own log may say why)",
-            SockitFailure.Refused => $"{what} {PeerName} failed: {SocketErrors.Describe(e)} (nothing is listening on that port: check the port, or start the server first)",
-            _ => $"{what} {PeerName} failed: {SocketErrors.Describe(e)} (check the peer and the network, then retry)",
+            SockitFailure.Refused => $"{what} {PeerName} failed: {e.Message} (nothing is listening on that port: check the port, or start the server first)",
+            _ => $"{what} {PeerName} failed: {e.Message} (check the peer and the network, then retry)",
         };
         return new ConnectionException(kind, message, e);
     }

@@ -26,10 +26,4 @@ internal static class SocketErrors
         SockitFailure.Reset => "the peer aborted the connection",
         _ => "check the address and port",
     };
-
-    /// <summary>The OS's own words for an error ("Connection refused"), as strerror gives them.</summary>
-    public static string Describe(SocketException exception) => exception.Message;
-
-    public static bool IsReset(SocketError error) =>
-        error is SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown;
 }
