@@ -15,7 +15,7 @@ public sealed record ListenerOptions
     /// <summary>The port; default 0, which lets the OS pick a free one (read it back from <see cref="Listener.Port"/>).</summary>
     public int Port { get; init; }
 
-    /// <summary>The path of the Unix domain socket, for <see cref="Transport.Unix"/>.</summary>
+    /// <summary>The path of the Unix domain socket, required for <see cref="Transport.Unix"/>; default null.</summary>
     public string? UnixPath { get; init; }
 
     /// <summary>The <c>listen()</c> backlog: connections the OS queues before they are accepted. Default 128.</summary>

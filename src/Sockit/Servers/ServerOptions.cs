@@ -16,7 +16,8 @@ public sealed record ServerOptions
 
     /// <summary>
     /// Sees every message that arrives, with its sender (e.g. to print it). Calls never overlap, so a callback may
-    /// write to one stream; the memory is valid only during the call. An exception thrown here stops the server.
+    /// write to one stream; the memory is valid only during the call. An exception thrown here stops the server and faults
+    /// <see cref="Server.Completion"/>. Default null: messages are answered (or dropped) unseen.
     /// </summary>
     public Func<EndPoint, ReadOnlyMemory<byte>, CancellationToken, ValueTask>? Received { get; init; }
 
@@ -27,7 +28,7 @@ public sealed record ServerOptions
     /// </summary>
     public Action<EndPoint, ReadOnlyMemory<byte>>? Sent { get; init; }
 
-    /// <summary>Hears of clients coming and going (connected, closed, rejected, idle, failed). Called from any thread.</summary>
+    /// <summary>Hears of clients coming and going (connected, closed, rejected, idle, failed). Called from any thread. Default null.</summary>
     public Action<ServerEvent>? Events { get; init; }
 }
 

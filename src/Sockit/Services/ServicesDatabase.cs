@@ -77,11 +77,11 @@ public sealed class ServicesDatabase
         return Entries.FirstOrDefault(e => e.Port == port && (protocol is null || e.Protocol == protocol));
     }
 
-    /// <summary>As <c>getservbyname</c>: the port, or a <see cref="LookupException"/> naming what was not found.</summary>
+    /// <summary>As <c>getservbyname</c>: the first entry named (or aliased) <paramref name="name"/>, or a <see cref="LookupException"/> naming what was not found.</summary>
     public ServiceEntry GetByName(string name, string? protocol = null) =>
         FindByName(name, protocol) ?? throw new LookupException($"service '{name}' not found{ForProtocol(protocol)}");
 
-    /// <summary>As <c>getservbyport</c>: the entry, or a <see cref="LookupException"/> naming what was not found.</summary>
+    /// <summary>As <c>getservbyport</c>: the first entry on <paramref name="port"/>, or a <see cref="LookupException"/> naming what was not found.</summary>
     public ServiceEntry GetByPort(int port, string? protocol = null) =>
         FindByPort(port, protocol) ?? throw new LookupException($"no service on port {port}{ForProtocol(protocol)}");
 
