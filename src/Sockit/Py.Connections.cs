@@ -15,8 +15,16 @@ public static partial class Py
 
     /// <summary>
     /// <c>socket.create_server((host, port))</c>: a TCP socket bound to the address and listening (the lesson's
-    /// <c>bind</c> then <c>listen</c>). Port 0 gives a free port.
+    /// <c>bind</c> then <c>listen</c>). The host must be an address literal (<c>127.0.0.1</c>, <c>::1</c>); port 0 gives a free port.
     /// </summary>
-    public static Listener CreateServer((string Host, int Port) address, int backlog = 128) =>
-        Listener.Bind(new ListenerOptions { Address = IPAddress.Parse(address.Host), Port = address.Port, Backlog = backlog });
+    /// <exception cref="ArgumentException">The host is not an IP address.</exception>
+    public static Listener CreateServer((string Host, int Port) address, int backlog = 128)
+    {
+        if (!IPAddress.TryParse(address.Host, out var ip))
+        {
+            // Misuse, so an argument exception (IPAddress.Parse would throw FormatException).
+            throw new ArgumentException($"'{address.Host}' is not an IP address: bind an address literal such as 127.0.0.1 or ::1 (resolve a name first with Connector.ResolveAsync)", nameof(address));
+        }
+        return Listener.Bind(new ListenerOptions { Address = ip, Port = address.Port, Backlog = backlog });
+    }
 }
