@@ -51,8 +51,21 @@ internal static class PythonOracle
             timeout.CancelAfter(TimeSpan.FromSeconds(15));
             await process.StandardInput.WriteAsync(string.Join(Separator, expressions)).ConfigureAwait(false);
             process.StandardInput.Close();
-            var output = await process.StandardOutput.ReadToEndAsync(timeout.Token).ConfigureAwait(false);
-            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+            string output;
+            try
+            {
+                output = await process.StandardOutput.ReadToEndAsync(timeout.Token).ConfigureAwait(false);
+                await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Disposing the Process object does not stop python3: a hung one would outlive the tour.
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+                throw;
+            }
             var results = output.Split(Separator);
             return process.ExitCode == 0 && results.Length == expressions.Count + 1 ? results[..^1] : null;
         }
