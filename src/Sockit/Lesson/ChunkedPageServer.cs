@@ -17,16 +17,17 @@ public sealed class ChunkedPageServer : IAsyncDisposable
     private readonly Socket _listener;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _acceptLoop;
-    private readonly IReadOnlyList<byte[]> _chunks;
+    private readonly IReadOnlyList<byte[]> _wirePieces;
     private readonly TimeSpan _pause;
     private int _disposed;
 
     private ChunkedPageServer(Socket listener, IReadOnlyList<string> pieces, TimeSpan pause)
     {
         _listener = listener;
-        _chunks = pieces.Select(Encoding.UTF8.GetBytes).ToList();
+        var chunks = pieces.Select(Encoding.UTF8.GetBytes).ToList();
+        _wirePieces = FrameChunks(chunks);
         _pause = pause;
-        Page = _chunks.SelectMany(c => c).ToArray();
+        Page = chunks.SelectMany(c => c).ToArray();
         var port = ((IPEndPoint)listener.LocalEndPoint!).Port;
         Url = new Uri($"http://127.0.0.1:{port}/");
         _acceptLoop = AcceptLoopAsync(_stop.Token);
@@ -39,7 +40,7 @@ public sealed class ChunkedPageServer : IAsyncDisposable
     public byte[] Page { get; }
 
     /// <summary>How many chunks the page is sent in.</summary>
-    public int ChunkCount => _chunks.Count;
+    public int ChunkCount => _wirePieces.Count;
 
     /// <summary>Binds 127.0.0.1 on a free port and starts serving <paramref name="pieces"/> (UTF-8), pausing <paramref name="pause"/> (default 150 ms) between them.</summary>
     public static ChunkedPageServer Start(IReadOnlyList<string> pieces, TimeSpan? pause = null)
@@ -102,21 +103,10 @@ public sealed class ChunkedPageServer : IAsyncDisposable
                 {
                     return;
                 }
-                // RFC 9112 section 7.1: chunk-size in hex, CRLF, data, CRLF; a zero-size chunk and an empty trailer end it.
-                var head = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nTransfer-Encoding: chunked\r\n\r\n"u8.ToArray();
-                for (var i = 0; i < _chunks.Count; i++)
+                for (var i = 0; i < _wirePieces.Count; i++)
                 {
-                    var last = i == _chunks.Count - 1;
-                    var piece = new List<byte>();
-                    if (i == 0)
-                    {
-                        piece.AddRange(head);
-                    }
-                    piece.AddRange(Encoding.ASCII.GetBytes($"{_chunks[i].Length:x}\r\n"));
-                    piece.AddRange(_chunks[i]);
-                    piece.AddRange(last ? "\r\n0\r\n\r\n"u8.ToArray() : "\r\n"u8.ToArray());
-                    await client.SendAsync(piece.ToArray(), SocketFlags.None, cancellationToken).ConfigureAwait(false);
-                    if (!last)
+                    await client.SendAsync(_wirePieces[i], SocketFlags.None, cancellationToken).ConfigureAwait(false);
+                    if (i < _wirePieces.Count - 1)
                     {
                         await Task.Delay(_pause, cancellationToken).ConfigureAwait(false);
                     }
@@ -132,21 +122,44 @@ public sealed class ChunkedPageServer : IAsyncDisposable
 
     private static async Task<bool> ReadRequestHeadAsync(Socket client, CancellationToken cancellationToken)
     {
-        var received = new List<byte>();
-        var buffer = new byte[4096];
-        while (received.Count < MaxRequestHead)
+        var received = new byte[MaxRequestHead];
+        var length = 0;
+        while (length < received.Length)
         {
-            var n = await client.ReceiveAsync(buffer, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+            var n = await client.ReceiveAsync(received.AsMemory(length), SocketFlags.None, cancellationToken).ConfigureAwait(false);
             if (n == 0)
             {
                 return false;
             }
-            received.AddRange(buffer.AsSpan(0, n));
-            if (received.ToArray().AsSpan().IndexOf(s_headEnd) >= 0)
+            // The end of the head may straddle two receives: search from just before the new bytes.
+            var searchFrom = Math.Max(0, length - (s_headEnd.Length - 1));
+            length += n;
+            if (received.AsSpan(searchFrom, length - searchFrom).IndexOf(s_headEnd) >= 0)
             {
                 return true;
             }
         }
         return false;
+    }
+
+    // The response as it goes on the wire, one element a send: the head with the first chunk, then each chunk, the
+    // last with the terminating zero-size chunk. RFC 9112 section 7.1: chunk-size in hex, CRLF, data, CRLF; a
+    // zero-size chunk and an empty trailer section end the body.
+    private static List<byte[]> FrameChunks(IReadOnlyList<byte[]> chunks)
+    {
+        var pieces = new List<byte[]>(chunks.Count);
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            using var piece = new MemoryStream();
+            if (i == 0)
+            {
+                piece.Write("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nTransfer-Encoding: chunked\r\n\r\n"u8);
+            }
+            piece.Write(Encoding.ASCII.GetBytes($"{chunks[i].Length:x}\r\n"));
+            piece.Write(chunks[i]);
+            piece.Write(i == chunks.Count - 1 ? "\r\n0\r\n\r\n"u8 : "\r\n"u8);
+            pieces.Add(piece.ToArray());
+        }
+        return pieces;
     }
 }
