@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json.Serialization;
 using Sockit.Cli.Rendering;
 using Sockit.Services;
 
@@ -102,7 +101,7 @@ internal static class ServiceCommand
                 console.Out.WriteLine(PyRepr.Int(entry.Port));
                 break;
             case OutputFormat.Json:
-                JsonOutput.Write(console.Out, ServiceJson.From(entry, source), ServiceJsonContext.Default.ServiceJson);
+                JsonOutput.Write(console.Out, ServiceJson.From(entry, source), CliJsonContext.Default.ServiceJson);
                 break;
             default:
                 console.Out.WriteLine(TextLine(entry));
@@ -133,7 +132,7 @@ internal static class ServiceCommand
             case OutputFormat.Json:
                 JsonOutput.Write(console.Out,
                     new ServiceListJson(database.Source.ToString(), database.Source.IsEmbedded, entries.Select(e => ServiceJson.From(e, null)).ToList()),
-                    ServiceJsonContext.Default.ServiceListJson);
+                    CliJsonContext.Default.ServiceListJson);
                 break;
             default:
                 console.Error.WriteLine($"# source: {database.Source} ({entries.Count} entries{(protocol is null ? "" : $" for {protocol}")})");
@@ -157,8 +156,3 @@ internal sealed record ServiceJson(string Name, int Port, string Protocol, IRead
 }
 
 internal sealed record ServiceListJson(string Source, bool Embedded, IReadOnlyList<ServiceJson> Entries);
-
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(ServiceJson))]
-[JsonSerializable(typeof(ServiceListJson))]
-internal sealed partial class ServiceJsonContext : JsonSerializerContext;

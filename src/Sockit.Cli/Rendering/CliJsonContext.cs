@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+using Sockit.Cli.Commands;
+
+namespace Sockit.Cli.Rendering;
+
+/// <summary>
+/// The CLI's one source-generated JSON context: every record a command prints with <c>--format json</c> is listed
+/// here, so NativeAOT needs no reflection and every document shares the same naming and null handling.
+/// </summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(ServiceJson))]
+[JsonSerializable(typeof(ServiceListJson))]
+internal sealed partial class CliJsonContext : JsonSerializerContext;
