@@ -42,15 +42,18 @@ public sealed class TourCommandTests
     }
 
     [Fact]
-    public async Task Tour_ServicesStep_EqualsLibrary()
+    public async Task Tour_ServicesStep_EqualsPython()
     {
+        // python3 reads the same services database through glibc: the oracle, not sockit's own lookup.
+        var python = await Python.RunAsync("import socket; print(socket.getservbyname('ssh')); print(repr(socket.getservbyport(80)))");
         var tour = await RunTourJsonAsync();
-        Assert.Equal(Py.GetServByName("ssh").ToString(System.Globalization.CultureInfo.InvariantCulture), Line(tour, 1, 0).GetProperty("result").GetString());
-        Assert.Equal($"'{Py.GetServByPort(80)}'", Line(tour, 1, 1).GetProperty("result").GetString());
+        var expected = python.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(expected[0], Line(tour, 1, 0).GetProperty("result").GetString());
+        Assert.Equal(expected[1], Line(tour, 1, 1).GetProperty("result").GetString());
     }
 
     [Fact]
-    public async Task Tour_NamesStep_EqualsLibrary()
+    public async Task Tour_NamesStep_EqualsPython()
     {
         var tour = await RunTourJsonAsync();
         // KnownNames' hosts file: localhost is 127.0.0.1 only, the host's own name 127.0.1.1.
@@ -58,7 +61,9 @@ public sealed class TourCommandTests
         Assert.Equal($"'{KnownNames.HostAddress}'", Line(tour, 2, 1).GetProperty("result").GetString());
         Assert.Equal("'127.0.0.1'", Line(tour, 2, 2).GetProperty("result").GetString());
         Assert.Equal("('localhost', [], ['127.0.0.1'])", Line(tour, 2, 3).GetProperty("result").GetString());
-        Assert.Equal(Rendering.PyNaming.AddrInfoList(Py.GetAddrInfo("127.0.0.1", "http")), Line(tour, 2, 4).GetProperty("result").GetString());
+        // A numeric host: python3's getaddrinfo asks no resolver, so it runs outside the namespace.
+        var python = await Python.RunAsync("import socket; print(socket.getaddrinfo('127.0.0.1', 'http'))");
+        Assert.Equal(python.TrimEnd('\n'), Line(tour, 2, 4).GetProperty("result").GetString());
     }
 
     [Fact]
