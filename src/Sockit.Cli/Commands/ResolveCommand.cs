@@ -41,7 +41,10 @@ internal static class ResolveCommand
         };
         CommandAction.Set(command, console, async (parseResult, cancellationToken) =>
         {
-            var arguments = Parse(parseResult, name, ex, service, family, type, proto, canonical, passive, reverse, server, timeout);
+            var arguments = Parse(new ResolveCommandLine(
+                parseResult.GetValue(name), parseResult.GetValue(ex), parseResult.GetValue(service), parseResult.GetValue(family),
+                parseResult.GetValue(type), parseResult.GetValue(proto), parseResult.GetValue(canonical), parseResult.GetValue(passive),
+                parseResult.GetValue(reverse), parseResult.GetValue(server), parseResult.GetValue(timeout)));
             var format = parseResult.GetValue(GlobalOptions.Format);
             if (arguments.Mode == ResolveMode.DnsServer)
             {
@@ -78,71 +81,58 @@ internal static class ResolveCommand
     }
 
     // The mode follows from the options given; each mode refuses the options of the others, in this order.
-    private static ResolveArguments Parse(
-        ParseResult parseResult, Argument<string?> name, Option<bool> ex, Option<string?> service, Option<string?> family, Option<string?> type,
-        Option<string?> proto, Option<bool> canonical, Option<bool> passive, Option<bool> reverse, Option<string?> server, Option<double?> timeout)
+    private static ResolveArguments Parse(ResolveCommandLine line)
     {
-        var host = parseResult.GetValue(name);
-        var familyText = parseResult.GetValue(family);
-        var serviceText = parseResult.GetValue(service);
-        var typeText = parseResult.GetValue(type);
-        var protoText = parseResult.GetValue(proto);
-        var isCanonical = parseResult.GetValue(canonical);
-        var isPassive = parseResult.GetValue(passive);
-        var addrInfo = serviceText is not null || familyText is not null || typeText is not null || protoText is not null || isCanonical || isPassive;
-        var isEx = parseResult.GetValue(ex);
-        var isReverse = parseResult.GetValue(reverse);
-        var serverText = parseResult.GetValue(server);
-
+        var host = line.Name;
         if (host is not null && host.Length == 0)
         {
             throw CliException.Usage("the name is empty (give a host name or address)");
         }
-        if (serverText is not null)
+        if (line.Server is not null)
         {
-            if (isEx || isReverse || serviceText is not null || typeText is not null || protoText is not null || isCanonical || isPassive)
+            if (line.Ex || line.Reverse || line.Service is not null || line.Type is not null || line.Proto is not null || line.Canonical || line.Passive)
             {
                 throw CliException.Usage("--server goes with NAME, --family and --timeout only");
             }
-            var serverFamily = SocketOptions.ParseFamily(familyText, AddressFamily.InterNetwork, AddressFamily.InterNetwork, AddressFamily.InterNetworkV6, AddressFamily.Unspecified);
-            var wait = ParseTimeout(parseResult.GetValue(timeout));
-            return new ResolveArguments(ResolveMode.DnsServer, RequireName(host)) { Family = serverFamily, Timeout = wait, Server = ParseServer(serverText) };
+            var serverFamily = SocketOptions.ParseFamily(line.Family, AddressFamily.InterNetwork, AddressFamily.InterNetwork, AddressFamily.InterNetworkV6, AddressFamily.Unspecified);
+            var wait = ParseTimeout(line.Timeout);
+            return new ResolveArguments(ResolveMode.DnsServer, RequireName(host)) { Family = serverFamily, Timeout = wait, Server = ParseServer(line.Server) };
         }
-        if (parseResult.GetValue(timeout) is not null)
+        if (line.Timeout is not null)
         {
             throw CliException.Usage("--timeout goes with --server (the OS resolver has its own, in /etc/resolv.conf)");
         }
-        if (isReverse)
+        if (line.Reverse)
         {
-            if (isEx || addrInfo)
+            if (line.Ex || line.AddrInfo)
             {
                 throw CliException.Usage("--reverse takes an address only, not --ex or getaddrinfo options");
             }
             return new ResolveArguments(ResolveMode.GetHostByAddr, RequireName(host));
         }
-        if (isEx)
+        if (line.Ex)
         {
-            if (addrInfo)
+            if (line.AddrInfo)
             {
                 throw CliException.Usage("--ex is gethostbyname_ex, which takes a name only: drop --ex to use getaddrinfo's options");
             }
             return new ResolveArguments(ResolveMode.GetHostByNameEx, RequireName(host));
         }
-        if (!addrInfo)
+        if (!line.AddrInfo)
         {
             return new ResolveArguments(ResolveMode.GetHostByName, RequireName(host));
         }
-        if (host is null && serviceText is null)
+        if (host is null && line.Service is null)
         {
             throw CliException.Usage("give a NAME, a --service, or both");
         }
         return new ResolveArguments(ResolveMode.GetAddrInfo, host)
         {
-            Service = serviceText,
-            Family = SocketOptions.ParseFamily(familyText, AddressFamily.Unspecified, AddressFamily.InterNetwork, AddressFamily.InterNetworkV6, AddressFamily.Unspecified),
-            Type = SocketOptions.ParseType(typeText),
-            Protocol = SocketOptions.ParseProto(protoText),
-            Flags = (isCanonical ? AddressInfoFlags.CanonicalName : AddressInfoFlags.None) | (isPassive ? AddressInfoFlags.Passive : AddressInfoFlags.None),
+            Service = line.Service,
+            Family = SocketOptions.ParseFamily(line.Family, AddressFamily.Unspecified, AddressFamily.InterNetwork, AddressFamily.InterNetworkV6, AddressFamily.Unspecified),
+            Type = SocketOptions.ParseType(line.Type),
+            Protocol = SocketOptions.ParseProto(line.Proto),
+            Flags = (line.Canonical ? AddressInfoFlags.CanonicalName : AddressInfoFlags.None) | (line.Passive ? AddressInfoFlags.Passive : AddressInfoFlags.None),
         };
     }
 
