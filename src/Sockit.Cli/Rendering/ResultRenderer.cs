@@ -1,5 +1,8 @@
 namespace Sockit.Cli.Rendering;
 
+// Each command's result records, renderers and JSON records sit in a folder of their own (Service/, Host/, Resolve/,
+// Socket/, Constants/) but in this one namespace: a namespace named Socket or Host would hide System.Net's types.
+
 /// <summary>
 /// The three renderings of one command's result record: text for people, JSON for programs, and what Python's socket
 /// module prints. A command parses its arguments, makes one library call, and hands the result here; a renderer only
