@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text.Json.Serialization;
 using Sockit.Cli.Rendering;
 using Sockit.Naming;
 
@@ -42,111 +41,115 @@ internal static class ResolveCommand
         };
         CommandAction.Set(command, console, async (parseResult, cancellationToken) =>
         {
-            var host = parseResult.GetValue(name);
+            var arguments = Parse(new ResolveCommandLine(
+                parseResult.GetValue(name), parseResult.GetValue(ex), parseResult.GetValue(service), parseResult.GetValue(family),
+                parseResult.GetValue(type), parseResult.GetValue(proto), parseResult.GetValue(canonical), parseResult.GetValue(passive),
+                parseResult.GetValue(reverse), parseResult.GetValue(server), parseResult.GetValue(timeout)));
             var format = parseResult.GetValue(GlobalOptions.Format);
-            var familyText = parseResult.GetValue(family);
-            var serviceText = parseResult.GetValue(service);
-            var addrInfo = serviceText is not null || familyText is not null || parseResult.GetValue(type) is not null
-                || parseResult.GetValue(proto) is not null || parseResult.GetValue(canonical) || parseResult.GetValue(passive);
-            var isEx = parseResult.GetValue(ex);
-            var isReverse = parseResult.GetValue(reverse);
-            var serverText = parseResult.GetValue(server);
-
-            if (host is not null && host.Length == 0)
+            if (arguments.Mode == ResolveMode.DnsServer)
             {
-                throw CliException.Usage("the name is empty (give a host name or address)");
-            }
-            if (serverText is not null)
-            {
-                if (isEx || isReverse || serviceText is not null || parseResult.GetValue(type) is not null || parseResult.GetValue(proto) is not null
-                    || parseResult.GetValue(canonical) || parseResult.GetValue(passive))
-                {
-                    throw CliException.Usage("--server goes with NAME, --family and --timeout only");
-                }
-                var options = new DnsServerQueryOptions
-                {
-                    Family = SocketOptions.ParseFamily(familyText, AddressFamily.InterNetwork, AddressFamily.InterNetwork, AddressFamily.InterNetworkV6, AddressFamily.Unspecified),
-                    Timeout = ParseTimeout(parseResult.GetValue(timeout)),
-                };
-                var answer = await DnsServerResolver.QueryAsync(RequireName(host), ParseServer(serverText), options, cancellationToken).ConfigureAwait(false);
-                RenderDnsAnswer(console, format, answer);
+                var options = new DnsServerQueryOptions { Family = arguments.Family, Timeout = arguments.Timeout };
+                var answer = await DnsServerResolver.QueryAsync(arguments.Name!, arguments.Server!, options, cancellationToken).ConfigureAwait(false);
+                new DnsAnswerRenderer().Render(console, format, answer);
                 return ExitCodes.Ok;
-            }
-            if (parseResult.GetValue(timeout) is not null)
-            {
-                throw CliException.Usage("--timeout goes with --server (the OS resolver has its own, in /etc/resolv.conf)");
             }
             try
             {
-                if (isReverse)
+                switch (arguments.Mode)
                 {
-                    if (isEx || addrInfo)
-                    {
-                        throw CliException.Usage("--reverse takes an address only, not --ex or getaddrinfo options");
-                    }
-                    RenderEntry(console, format, HostResolver.GetHostByAddr(RequireName(host)), "gethostbyaddr");
-                }
-                else if (isEx)
-                {
-                    if (addrInfo)
-                    {
-                        throw CliException.Usage("--ex is gethostbyname_ex, which takes a name only: drop --ex to use getaddrinfo's options");
-                    }
-                    RenderEntry(console, format, HostResolver.GetHostByNameEx(RequireName(host)), "gethostbyname_ex");
-                }
-                else if (addrInfo)
-                {
-                    if (host is null && serviceText is null)
-                    {
-                        throw CliException.Usage("give a NAME, a --service, or both");
-                    }
-                    var flags = (parseResult.GetValue(canonical) ? AddressInfoFlags.CanonicalName : AddressInfoFlags.None)
-                        | (parseResult.GetValue(passive) ? AddressInfoFlags.Passive : AddressInfoFlags.None);
-                    IReadOnlyList<AddressInfo> infos;
-                    try
-                    {
-                        infos = await HostResolver.GetAddrInfoAsync(
-                            host,
-                            serviceText,
-                            SocketOptions.ParseFamily(familyText, AddressFamily.Unspecified, AddressFamily.InterNetwork, AddressFamily.InterNetworkV6, AddressFamily.Unspecified),
-                            SocketOptions.ParseType(parseResult.GetValue(type)),
-                            SocketOptions.ParseProto(parseResult.GetValue(proto)),
-                            flags,
-                            cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (LookupException e) when (e.InnerException is SocketException
-                    {
-                        SocketErrorCode: SocketError.SocketNotSupported or SocketError.AddressFamilyNotSupported or SocketError.InvalidArgument,
-                    })
-                    {
-                        throw CliException.Usage($"{e.Message} (--type and --proto must go together: stream with tcp, dgram with udp)");
-                    }
-                    RenderAddrInfo(console, format, infos);
-                }
-                else
-                {
-                    var address = HostResolver.GetHostByName(RequireName(host));
-                    switch (format)
-                    {
-                        case OutputFormat.Python:
-                            console.Out.WriteLine(PyNaming.Address(address));
-                            break;
-                        case OutputFormat.Json:
-                            JsonOutput.Write(console.Out, new ResolveAddressJson(host!, address.ToString()), ResolveJsonContext.Default.ResolveAddressJson);
-                            break;
-                        default:
-                            console.Out.WriteLine(address);
-                            break;
-                    }
+                    case ResolveMode.GetHostByAddr:
+                        new HostEntryLookupRenderer().Render(console, format, new HostEntryLookup(HostResolver.GetHostByAddr(arguments.Name!), "gethostbyaddr"));
+                        break;
+                    case ResolveMode.GetHostByNameEx:
+                        new HostEntryLookupRenderer().Render(console, format, new HostEntryLookup(HostResolver.GetHostByNameEx(arguments.Name!), "gethostbyname_ex"));
+                        break;
+                    case ResolveMode.GetAddrInfo:
+                        new AddressInfoRenderer().Render(console, format, await GetAddrInfoAsync(arguments, cancellationToken).ConfigureAwait(false));
+                        break;
+                    default:
+                        new ResolvedAddressRenderer().Render(console, format, new ResolvedAddress(arguments.Name!, HostResolver.GetHostByName(arguments.Name!)));
+                        break;
                 }
             }
             catch (LookupException e)
             {
-                throw WithHint(e, reverseOfAddress: isReverse && IPAddress.TryParse(host, out _));
+                throw WithHint(e, reverseOfAddress: arguments.Mode == ResolveMode.GetHostByAddr && IPAddress.TryParse(arguments.Name, out _));
             }
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    // The mode follows from the options given; each mode refuses the options of the others, in this order.
+    private static ResolveArguments Parse(ResolveCommandLine line)
+    {
+        var host = line.Name;
+        if (host is not null && host.Length == 0)
+        {
+            throw CliException.Usage("the name is empty (give a host name or address)");
+        }
+        if (line.Server is not null)
+        {
+            if (line.Ex || line.Reverse || line.Service is not null || line.Type is not null || line.Proto is not null || line.Canonical || line.Passive)
+            {
+                throw CliException.Usage("--server goes with NAME, --family and --timeout only");
+            }
+            var serverFamily = SocketOptions.ParseFamily(line.Family, AddressFamily.InterNetwork, AddressFamily.InterNetwork, AddressFamily.InterNetworkV6, AddressFamily.Unspecified);
+            var wait = ParseTimeout(line.Timeout);
+            return new ResolveArguments(ResolveMode.DnsServer, RequireName(host)) { Family = serverFamily, Timeout = wait, Server = ParseServer(line.Server) };
+        }
+        if (line.Timeout is not null)
+        {
+            throw CliException.Usage("--timeout goes with --server (the OS resolver has its own, in /etc/resolv.conf)");
+        }
+        if (line.Reverse)
+        {
+            if (line.Ex || line.AddrInfo)
+            {
+                throw CliException.Usage("--reverse takes an address only, not --ex or getaddrinfo options");
+            }
+            return new ResolveArguments(ResolveMode.GetHostByAddr, RequireName(host));
+        }
+        if (line.Ex)
+        {
+            if (line.AddrInfo)
+            {
+                throw CliException.Usage("--ex is gethostbyname_ex, which takes a name only: drop --ex to use getaddrinfo's options");
+            }
+            return new ResolveArguments(ResolveMode.GetHostByNameEx, RequireName(host));
+        }
+        if (!line.AddrInfo)
+        {
+            return new ResolveArguments(ResolveMode.GetHostByName, RequireName(host));
+        }
+        if (host is null && line.Service is null)
+        {
+            throw CliException.Usage("give a NAME, a --service, or both");
+        }
+        return new ResolveArguments(ResolveMode.GetAddrInfo, host)
+        {
+            Service = line.Service,
+            Family = SocketOptions.ParseFamily(line.Family, AddressFamily.Unspecified, AddressFamily.InterNetwork, AddressFamily.InterNetworkV6, AddressFamily.Unspecified),
+            Type = SocketOptions.ParseType(line.Type),
+            Protocol = SocketOptions.ParseProto(line.Proto),
+            Flags = (line.Canonical ? AddressInfoFlags.CanonicalName : AddressInfoFlags.None) | (line.Passive ? AddressInfoFlags.Passive : AddressInfoFlags.None),
+        };
+    }
+
+    private static async Task<IReadOnlyList<AddressInfo>> GetAddrInfoAsync(ResolveArguments arguments, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await HostResolver.GetAddrInfoAsync(
+                arguments.Name, arguments.Service, arguments.Family, arguments.Type, arguments.Protocol, arguments.Flags, cancellationToken).ConfigureAwait(false);
+        }
+        catch (LookupException e) when (e.InnerException is SocketException
+        {
+            SocketErrorCode: SocketError.SocketNotSupported or SocketError.AddressFamilyNotSupported or SocketError.InvalidArgument,
+        })
+        {
+            throw CliException.Usage($"{e.Message} (--type and --proto must go together: stream with tcp, dgram with udp)");
+        }
     }
 
     // The resolver's reason says what failed and why; add what to try.
@@ -209,106 +212,4 @@ internal static class ResolveCommand
         }
         throw CliException.Usage($"--server takes an IP address with an optional port (127.0.0.1:5353, [::1]:5353), not '{text}'");
     }
-
-    private static void RenderEntry(CliConsole console, OutputFormat format, HostEntry entry, string call)
-    {
-        switch (format)
-        {
-            case OutputFormat.Python:
-                console.Out.WriteLine(PyNaming.HostEntry(entry));
-                break;
-            case OutputFormat.Json:
-                JsonOutput.Write(console.Out, HostEntryJson.From(entry), ResolveJsonContext.Default.HostEntryJson);
-                break;
-            default:
-                console.Out.WriteLine($"name       {entry.Name}");
-                console.Out.WriteLine($"aliases    {(entry.Aliases.Count == 0 ? "(none)" : string.Join(' ', entry.Aliases))}");
-                console.Out.WriteLine($"addresses  {string.Join(' ', entry.Addresses)}");
-                console.Error.WriteLine($"# {call}, from the OS resolver");
-                break;
-        }
-    }
-
-    private static void RenderAddrInfo(CliConsole console, OutputFormat format, IReadOnlyList<AddressInfo> infos)
-    {
-        switch (format)
-        {
-            case OutputFormat.Python:
-                console.Out.WriteLine(PyNaming.AddrInfoList(infos));
-                break;
-            case OutputFormat.Json:
-                JsonOutput.Write(console.Out, infos.Select(AddressInfoJson.From).ToList(), ResolveJsonContext.Default.ListAddressInfoJson);
-                break;
-            default:
-                foreach (var info in infos)
-                {
-                    var line = $"{SocketOptions.FamilyText(info.Family),-9} {SocketOptions.TypeText(info.SocketType),-14} {SocketOptions.ProtoText(info.Protocol),-5} {info.EndPoint}";
-                    console.Out.WriteLine(info.CanonicalName.Length > 0 ? $"{line}  canonical name {info.CanonicalName}" : line);
-                }
-                break;
-        }
-    }
-
-    private static void RenderDnsAnswer(CliConsole console, OutputFormat format, DnsAnswer answer)
-    {
-        switch (format)
-        {
-            case OutputFormat.Python:
-                // What gethostbyname_ex would print were this server the OS's resolver.
-                console.Out.WriteLine(PyNaming.HostEntry(answer.Entry));
-                break;
-            case OutputFormat.Json:
-                JsonOutput.Write(console.Out, DnsAnswerJson.From(answer), ResolveJsonContext.Default.DnsAnswerJson);
-                break;
-            default:
-                console.Error.WriteLine($"# answer from {answer.Server}");
-                foreach (var record in answer.Records)
-                {
-                    console.Out.WriteLine($"{record.Name,-30} {record.TimeToLive,6} IN {record.Type,-6} {record.Data}");
-                }
-                console.Out.WriteLine($"name       {answer.Entry.Name}");
-                console.Out.WriteLine($"aliases    {(answer.Entry.Aliases.Count == 0 ? "(none)" : string.Join(' ', answer.Entry.Aliases))}");
-                console.Out.WriteLine($"addresses  {string.Join(' ', answer.Entry.Addresses)}");
-                break;
-        }
-    }
 }
-
-internal sealed record ResolveAddressJson(string Name, string Address);
-
-internal sealed record HostEntryJson(string Name, IReadOnlyList<string> Aliases, IReadOnlyList<string> Addresses)
-{
-    public static HostEntryJson From(HostEntry entry) => new(entry.Name, entry.Aliases, [.. entry.Addresses.Select(a => a.ToString())]);
-}
-
-// Python's data: an IPv6 address without its %scope, beside flowinfo and scope_id.
-internal sealed record AddressInfoJson(string Family, int FamilyNumber, string Type, int TypeNumber, int Protocol, string CanonicalName, string Address, int Port, uint? FlowInfo, long? ScopeId)
-{
-    public static AddressInfoJson From(AddressInfo info) => new(
-        SocketOptions.FamilyText(info.Family),
-        Sockets.SocketConstants.ToOsNumber(info.Family),
-        SocketOptions.TypeText(info.SocketType),
-        Sockets.SocketConstants.ToOsNumber(info.SocketType),
-        (int)info.Protocol,
-        info.CanonicalName,
-        PyNaming.HostText(info.EndPoint.Address),
-        info.EndPoint.Port,
-        info.Family == AddressFamily.InterNetworkV6 ? info.FlowInfo : null,
-        info.Family == AddressFamily.InterNetworkV6 ? info.EndPoint.Address.ScopeId : null);
-}
-
-internal sealed record DnsRecordJson(string Name, string Type, int Ttl, string Data);
-
-internal sealed record DnsAnswerJson(string Server, string Query, string Name, IReadOnlyList<string> Aliases, IReadOnlyList<string> Addresses, IReadOnlyList<DnsRecordJson> Records)
-{
-    public static DnsAnswerJson From(DnsAnswer answer) => new(
-        answer.Server.ToString(), answer.QueryName, answer.Entry.Name, answer.Entry.Aliases, [.. answer.Entry.Addresses.Select(a => a.ToString())],
-        [.. answer.Records.Select(r => new DnsRecordJson(r.Name, r.Type, r.TimeToLive, r.Data))]);
-}
-
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(ResolveAddressJson))]
-[JsonSerializable(typeof(HostEntryJson))]
-[JsonSerializable(typeof(List<AddressInfoJson>))]
-[JsonSerializable(typeof(DnsAnswerJson))]
-internal sealed partial class ResolveJsonContext : JsonSerializerContext;

@@ -36,34 +36,42 @@ internal static class ServiceCommand
         };
         CommandAction.Set(command, console, (parseResult, _) =>
         {
-            var query = parseResult.GetValue(service);
-            var protocol = ValidateProtocol(parseResult.GetValue(proto));
-            var listing = parseResult.GetValue(list);
-            if (listing == (query is not null))
-            {
-                throw CliException.Usage(listing
-                    ? "give either a service name/port or --list, not both"
-                    : "give a service name or port (sockit service ssh, sockit service 80) or --list");
-            }
-
-            var path = parseResult.GetValue(file);
-            var database = path is null ? ServicesDatabase.System : ServicesDatabase.LoadFile(path);
+            var arguments = Parse(parseResult.GetValue(service), parseResult.GetValue(proto), parseResult.GetValue(file), parseResult.GetValue(list));
+            var database = arguments.FilePath is null ? ServicesDatabase.System : ServicesDatabase.LoadFile(arguments.FilePath);
             var format = parseResult.GetValue(GlobalOptions.Format);
-            if (listing)
+            switch (arguments.Mode)
             {
-                RenderList(console, format, database, protocol);
-            }
-            else if (TryParsePort(query!, out var port))
-            {
-                RenderByPort(console, format, database.GetByPort(port, protocol), database.Source);
-            }
-            else
-            {
-                RenderByName(console, format, database.GetByName(query!, protocol), database.Source);
+                case ServiceMode.List:
+                    new ServiceListingRenderer().Render(console, format, new ServiceListing(database.Source, arguments.Protocol, [.. database.List(arguments.Protocol)]));
+                    break;
+                case ServiceMode.ByPort:
+                    new ServiceLookupRenderer().Render(console, format, new ServiceLookup(database.GetByPort(arguments.Port, arguments.Protocol), database.Source, ByPort: true));
+                    break;
+                default:
+                    new ServiceLookupRenderer().Render(console, format, new ServiceLookup(database.GetByName(arguments.Name!, arguments.Protocol), database.Source, ByPort: false));
+                    break;
             }
             return Task.FromResult(ExitCodes.Ok);
         });
         return command;
+    }
+
+    private static ServiceArguments Parse(string? query, string? protocolText, string? filePath, bool listing)
+    {
+        var protocol = ValidateProtocol(protocolText);
+        if (listing == (query is not null))
+        {
+            throw CliException.Usage(listing
+                ? "give either a service name/port or --list, not both"
+                : "give a service name or port (sockit service ssh, sockit service 80) or --list");
+        }
+        if (listing)
+        {
+            return new ServiceArguments(ServiceMode.List, null, 0, protocol, filePath);
+        }
+        return TryParsePort(query!, out var port)
+            ? new ServiceArguments(ServiceMode.ByPort, null, port, protocol, filePath)
+            : new ServiceArguments(ServiceMode.ByName, query, 0, protocol, filePath);
     }
 
     private static string? ValidateProtocol(string? protocol)
@@ -92,67 +100,4 @@ internal static class ServiceCommand
         }
         return true;
     }
-
-    private static void RenderByName(CliConsole console, OutputFormat format, ServiceEntry entry, ServicesSource source)
-    {
-        switch (format)
-        {
-            case OutputFormat.Python:
-                console.Out.WriteLine(PyRepr.Int(entry.Port));
-                break;
-            case OutputFormat.Json:
-                JsonOutput.Write(console.Out, ServiceJson.From(entry, source), CliJsonContext.Default.ServiceJson);
-                break;
-            default:
-                console.Out.WriteLine(TextLine(entry));
-                break;
-        }
-    }
-
-    private static void RenderByPort(CliConsole console, OutputFormat format, ServiceEntry entry, ServicesSource source)
-    {
-        if (format == OutputFormat.Python)
-        {
-            console.Out.WriteLine(PyRepr.Str(entry.Name));
-            return;
-        }
-        RenderByName(console, format, entry, source);
-    }
-
-    private static void RenderList(CliConsole console, OutputFormat format, ServicesDatabase database, string? protocol)
-    {
-        var entries = database.List(protocol).ToList();
-        switch (format)
-        {
-            case OutputFormat.Python:
-                // Python has no listing call; this is the list of (name, port, protocol, aliases) tuples it would build.
-                console.Out.WriteLine(PyRepr.List(entries.Select(e =>
-                    PyRepr.Tuple(PyRepr.Str(e.Name), PyRepr.Int(e.Port), PyRepr.Str(e.Protocol), PyRepr.StrList(e.Aliases)))));
-                break;
-            case OutputFormat.Json:
-                JsonOutput.Write(console.Out,
-                    new ServiceListJson(database.Source.ToString(), database.Source.IsEmbedded, entries.Select(e => ServiceJson.From(e, null)).ToList()),
-                    CliJsonContext.Default.ServiceListJson);
-                break;
-            default:
-                console.Error.WriteLine($"# source: {database.Source} ({entries.Count} entries{(protocol is null ? "" : $" for {protocol}")})");
-                foreach (var entry in entries)
-                {
-                    console.Out.WriteLine(TextLine(entry));
-                }
-                break;
-        }
-    }
-
-    // The layout of `getent services`: name padded to 21 columns, port/protocol, aliases.
-    private static string TextLine(ServiceEntry entry) =>
-        $"{entry.Name,-21} {entry.Port}/{entry.Protocol} {string.Join(' ', entry.Aliases)}".TrimEnd();
 }
-
-internal sealed record ServiceJson(string Name, int Port, string Protocol, IReadOnlyList<string> Aliases, string? Source)
-{
-    public static ServiceJson From(ServiceEntry entry, ServicesSource? source) =>
-        new(entry.Name, entry.Port, entry.Protocol, entry.Aliases, source?.ToString());
-}
-
-internal sealed record ServiceListJson(string Source, bool Embedded, IReadOnlyList<ServiceJson> Entries);

@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Net;
 using System.Net.Sockets;
-using System.Text.Json.Serialization;
 using Sockit.Cli.Rendering;
 using Sockit.Sockets;
 
@@ -21,68 +19,32 @@ internal static class SocketCommand
         };
         CommandAction.Set(command, console, (parseResult, _) =>
         {
-            var addressFamily = SocketOptions.ParseFamily(parseResult.GetValue(family), AddressFamily.InterNetwork,
-                AddressFamily.InterNetwork, AddressFamily.InterNetworkV6, AddressFamily.Unix);
-            var socketType = SocketOptions.ParseType(parseResult.GetValue(type)) ?? SocketType.Stream;
-            var protocol = SocketOptions.ParseProto(parseResult.GetValue(proto));
-            SocketDescription description;
-            try
-            {
-                using var socket = SocketFactory.Create(addressFamily, socketType, protocol);
-                description = SocketDescription.Of(socket);
-            }
-            catch (SocketCreationException e) when (e.InnerException is SocketException
-            {
-                SocketErrorCode: SocketError.ProtocolNotSupported or SocketError.SocketNotSupported or SocketError.ProtocolType
-                    or SocketError.AddressFamilyNotSupported or SocketError.ProtocolFamilyNotSupported or SocketError.OperationNotSupported,
-            })
-            {
-                throw CliException.Usage(e.Message);
-            }
-
-            switch (parseResult.GetValue(GlobalOptions.Format))
-            {
-                case OutputFormat.Python:
-                    console.Out.WriteLine(PyNaming.SocketRepr(description));
-                    break;
-                case OutputFormat.Json:
-                    JsonOutput.Write(console.Out, SocketJson.From(description), SocketJsonContext.Default.SocketJson);
-                    break;
-                default:
-                    console.Out.WriteLine($"fd      {description.Descriptor}");
-                    console.Out.WriteLine($"family  {SocketOptions.FamilyText(description.Family)} ({description.OsFamily})");
-                    console.Out.WriteLine($"type    {SocketOptions.TypeText(description.SocketType)} ({SocketConstants.ToOsNumber(description.SocketType)})");
-                    console.Out.WriteLine($"proto   {(int)description.Protocol}{(description.Protocol == ProtocolType.Unspecified ? " (the family's default)" : $" ({SocketOptions.ProtoText(description.Protocol)})")}");
-                    console.Out.WriteLine($"local   {EndPointText(description.LocalEndPoint) ?? "(unnamed)"}");
-                    break;
-            }
+            var arguments = new SocketArguments(
+                SocketOptions.ParseFamily(parseResult.GetValue(family), AddressFamily.InterNetwork,
+                    AddressFamily.InterNetwork, AddressFamily.InterNetworkV6, AddressFamily.Unix),
+                SocketOptions.ParseType(parseResult.GetValue(type)) ?? SocketType.Stream,
+                SocketOptions.ParseProto(parseResult.GetValue(proto)));
+            new SocketDescriptionRenderer().Render(console, parseResult.GetValue(GlobalOptions.Format), Describe(arguments));
             return Task.FromResult(ExitCodes.Ok);
         });
         return command;
     }
 
-    internal static string? EndPointText(EndPoint? endPoint) => endPoint switch
+    // The socket lives only as long as it takes to describe it.
+    private static SocketDescription Describe(SocketArguments arguments)
     {
-        null => null,
-        UnixDomainSocketEndPoint unix => unix.ToString().Replace("\0", "@", StringComparison.Ordinal),
-        _ => endPoint.ToString(),
-    };
+        try
+        {
+            using var socket = SocketFactory.Create(arguments.Family, arguments.Type, arguments.Protocol);
+            return SocketDescription.Of(socket);
+        }
+        catch (SocketCreationException e) when (e.InnerException is SocketException
+        {
+            SocketErrorCode: SocketError.ProtocolNotSupported or SocketError.SocketNotSupported or SocketError.ProtocolType
+                or SocketError.AddressFamilyNotSupported or SocketError.ProtocolFamilyNotSupported or SocketError.OperationNotSupported,
+        })
+        {
+            throw CliException.Usage(e.Message);
+        }
+    }
 }
-
-internal sealed record SocketJson(long Fd, string Family, int FamilyNumber, string Type, int TypeNumber, int Protocol, string? LocalAddress, int? LocalPort, string? LocalPath)
-{
-    public static SocketJson From(SocketDescription d) => new(
-        d.Descriptor,
-        SocketOptions.FamilyText(d.Family),
-        d.OsFamily,
-        SocketOptions.TypeText(d.SocketType),
-        SocketConstants.ToOsNumber(d.SocketType),
-        (int)d.Protocol,
-        (d.LocalEndPoint as IPEndPoint)?.Address.ToString(),
-        (d.LocalEndPoint as IPEndPoint)?.Port,
-        d.LocalEndPoint is UnixDomainSocketEndPoint ? SocketCommand.EndPointText(d.LocalEndPoint) : null);
-}
-
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(SocketJson))]
-internal sealed partial class SocketJsonContext : JsonSerializerContext;

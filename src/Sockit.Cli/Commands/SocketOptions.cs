@@ -56,13 +56,4 @@ internal static class SocketOptions
             ? protocol
             : throw CliException.Usage($"--proto takes tcp, udp, a name from 'sockit constants --prefix IPPROTO_' or a number 0-65535, not '{text}'");
     }
-
-    /// <summary>Short text for a family, type or protocol: <c>AF_INET</c>, <c>SOCK_STREAM</c>, <c>tcp</c>.</summary>
-    public static string FamilyText(AddressFamily family) => SocketConstants.FamilyName(family) ?? family.ToString();
-
-    public static string TypeText(SocketType type) => SocketConstants.SocketTypeName(type) ?? ((int)type).ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    public static string ProtoText(ProtocolType protocol) => protocol == ProtocolType.Unspecified
-        ? "0"
-        : SocketConstants.ProtocolName(protocol)?["IPPROTO_".Length..].ToLowerInvariant() ?? ((int)protocol).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,13 +1,20 @@
 using System.Text.Json.Serialization;
-using Sockit.Cli.Commands;
 
 namespace Sockit.Cli.Rendering;
 
 /// <summary>
 /// The CLI's one source-generated JSON context: every record a command prints with <c>--format json</c> is listed
 /// here, so NativeAOT needs no reflection and every document shares the same naming and null handling.
+/// docs/cli-json.md describes each document.
 /// </summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ServiceJson))]
 [JsonSerializable(typeof(ServiceListJson))]
+[JsonSerializable(typeof(HostJson))]
+[JsonSerializable(typeof(ResolvedAddressJson))]
+[JsonSerializable(typeof(HostEntryJson))]
+[JsonSerializable(typeof(AddressInfoListJson))]
+[JsonSerializable(typeof(DnsAnswerJson))]
+[JsonSerializable(typeof(SocketJson))]
+[JsonSerializable(typeof(ConstantListJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

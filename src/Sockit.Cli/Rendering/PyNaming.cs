@@ -46,7 +46,7 @@ internal static class PyNaming
         IPEndPoint { AddressFamily: AddressFamily.InterNetworkV6 } v6 => PyRepr.Tuple(
             PyRepr.Str(HostText(v6.Address)), PyRepr.Int(v6.Port), PyRepr.Int(flowInfo), PyRepr.Int(v6.Address.ScopeId)),
         IPEndPoint v4 => PyRepr.Tuple(PyRepr.Str(v4.Address.ToString()), PyRepr.Int(v4.Port)),
-        UnixDomainSocketEndPoint unix when unix.ToString() is { } path && path.StartsWith('\0') => PyRepr.Bytes(Encoding.UTF8.GetBytes(path)),
+        UnixDomainSocketEndPoint unix when IsAbstract(unix) => PyRepr.Bytes(AbstractName(unix)),
         UnixDomainSocketEndPoint unix => PyRepr.Str(unix.ToString()),
         null => PyRepr.Str(""),
         _ => PyRepr.Str(endPoint.ToString() ?? ""),
@@ -83,9 +83,20 @@ internal static class PyNaming
         return repr.Append('>').ToString();
     }
 
-    // str() of a socket address: a tuple's str is its repr; a str prints bare.
+    // str() of a socket address: a tuple's str is its repr; a str prints bare (an abstract name is bytes, printed as repr).
     private static string PyStr(EndPoint endPoint) =>
-        endPoint is UnixDomainSocketEndPoint unix && !unix.ToString().StartsWith('\0') ? unix.ToString() : SockAddr(endPoint);
+        endPoint is UnixDomainSocketEndPoint unix && !IsAbstract(unix) ? unix.ToString() : SockAddr(endPoint);
+
+    // .NET prints an abstract name (sun_path starting with a NUL) as "@name", like a file named "@name": the sockaddr
+    // tells them apart, its first path byte (after the two-byte family) being 0.
+    private static bool IsAbstract(UnixDomainSocketEndPoint unix)
+    {
+        var address = unix.Serialize();
+        return address.Size > 2 && address[2] == 0;
+    }
+
+    // Python gives an abstract name as the bytes of sun_path: b'\x00name'.
+    private static byte[] AbstractName(UnixDomainSocketEndPoint unix) => [0, .. Encoding.UTF8.GetBytes(unix.ToString()[1..])];
 
     /// <summary>An address as Python gives a socket address's host: an IPv6 address without its <c>%scope</c> suffix.</summary>
     public static string HostText(IPAddress address)

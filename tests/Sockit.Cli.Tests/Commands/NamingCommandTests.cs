@@ -60,6 +60,35 @@ public sealed partial class NamingCommandTests
         Assert.Equal("0", Rendering.PyNaming.Proto(socket.ProtocolType));
     }
 
+    [Theory]
+    [InlineData("abstract")]
+    [InlineData("path")]
+    [InlineData("at-path")]
+    public async Task PyNaming_BoundUnixSocketRepr_EqualsPythonOnThisMachine(string kind)
+    {
+        // An abstract name (.NET prints it "@name") is bytes to Python; a path, even one whose file name starts with @, a str.
+        var directory = Directory.CreateTempSubdirectory("sockit-unix-");
+        try
+        {
+            var name = kind switch
+            {
+                "abstract" => $"\0sockit-{Guid.NewGuid():N}",
+                "path" => Path.Combine(directory.FullName, "s"),
+                _ => Path.Combine(directory.FullName, "@s"),
+            };
+            var pythonName = kind == "abstract" ? $"b'\\x00{name[1..]}'" : $"'{name}'";
+            var expected = await Python.RunAsync($"import socket, os\ns = socket.socket(socket.AF_UNIX)\ns.bind({pythonName})\nprint(repr(s))\ns.close()\nif isinstance({pythonName}, str): os.unlink({pythonName})");
+            using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            socket.Bind(new System.Net.Sockets.UnixDomainSocketEndPoint(name));
+            var repr = Rendering.PyNaming.SocketRepr(Sockit.Sockets.SocketDescription.Of(socket));
+            Assert.Equal(FdPattern().Replace(expected, "fd=N"), FdPattern().Replace(repr + "\n", "fd=N"));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
     [Fact]
     public async Task Resolve_Text_PrintsAddressAndTable()
     {
@@ -75,7 +104,8 @@ public sealed partial class NamingCommandTests
     {
         var result = await Cli.RunAsync("resolve", "::1", "--service", "80", "--type", "stream", "--format", "json");
         using var json = JsonDocument.Parse(result.Stdout);
-        var entry = Assert.Single(json.RootElement.EnumerateArray().ToList());
+        Assert.Equal(1, json.RootElement.GetProperty("version").GetInt32());
+        var entry = Assert.Single(json.RootElement.GetProperty("entries").EnumerateArray().ToList());
         Assert.Equal("AF_INET6", entry.GetProperty("family").GetString());
         Assert.Equal(10, entry.GetProperty("familyNumber").GetInt32());
         Assert.Equal("SOCK_STREAM", entry.GetProperty("type").GetString());
@@ -90,6 +120,7 @@ public sealed partial class NamingCommandTests
     {
         var result = await Cli.RunAsync("resolve", "localhost", "--ex", "--format", "json");
         using var json = JsonDocument.Parse(result.Stdout);
+        Assert.Equal(1, json.RootElement.GetProperty("version").GetInt32());
         Assert.Equal("localhost", json.RootElement.GetProperty("name").GetString());
         Assert.Equal(0, json.RootElement.GetProperty("aliases").GetArrayLength());
         Assert.Equal("127.0.0.1", json.RootElement.GetProperty("addresses")[0].GetString());
@@ -102,6 +133,7 @@ public sealed partial class NamingCommandTests
         Assert.Matches(@"^fd      \d+\nfamily  AF_INET \(2\)\ntype    SOCK_DGRAM \(2\)\nproto   17 \(udp\)\nlocal   0\.0\.0\.0:0\n$", text.Stdout);
         var json = await Cli.RunAsync("socket", "--family", "inet6", "--format", "json");
         using var document = JsonDocument.Parse(json.Stdout);
+        Assert.Equal(1, document.RootElement.GetProperty("version").GetInt32());
         Assert.Equal("AF_INET6", document.RootElement.GetProperty("family").GetString());
         Assert.Equal(10, document.RootElement.GetProperty("familyNumber").GetInt32());
         Assert.Equal("::", document.RootElement.GetProperty("localAddress").GetString());
@@ -115,17 +147,19 @@ public sealed partial class NamingCommandTests
         Assert.Equal(7, text.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         var json = await Cli.RunAsync("constants", "--format", "json");
         using var document = JsonDocument.Parse(json.Stdout);
-        Assert.Contains(document.RootElement.EnumerateArray(), e => e.GetProperty("name").GetString() == "AF_INET6" && e.GetProperty("value").GetInt32() == 10);
+        Assert.Equal(1, document.RootElement.GetProperty("version").GetInt32());
+        Assert.Contains(document.RootElement.GetProperty("entries").EnumerateArray(), e => e.GetProperty("name").GetString() == "AF_INET6" && e.GetProperty("value").GetInt32() == 10);
     }
 
     [Fact]
     public async Task Resolve_ScopedLiteral_JsonAndTextShowScopeAndFlowInfo()
     {
-        var loopbackIndex = Sockit.Naming.HostResolver.GetInterfaces().Single(i => i.Name == "lo").Index;
+        // The kernel's own word for lo's index, not sockit's.
+        var loopbackIndex = int.Parse(File.ReadAllText("/sys/class/net/lo/ifindex").Trim(), System.Globalization.CultureInfo.InvariantCulture);
         var json = await Cli.RunAsync("resolve", "fe80::1%lo", "--service", "80", "--family", "inet6", "--type", "stream", "--format", "json");
         Assert.True(json.ExitCode == 0, json.Stderr);
         using var document = JsonDocument.Parse(json.Stdout);
-        var entry = Assert.Single(document.RootElement.EnumerateArray().ToList());
+        var entry = Assert.Single(document.RootElement.GetProperty("entries").EnumerateArray().ToList());
         // Python's data: the host without %scope, then flowinfo and scope_id.
         Assert.Equal("fe80::1", entry.GetProperty("address").GetString());
         Assert.Equal(80, entry.GetProperty("port").GetInt32());
@@ -140,7 +174,7 @@ public sealed partial class NamingCommandTests
     {
         var result = await Cli.RunAsync("resolve", "127.0.0.1", "--service", "80", "--type", "stream", "--format", "json");
         using var json = JsonDocument.Parse(result.Stdout);
-        var entry = Assert.Single(json.RootElement.EnumerateArray().ToList());
+        var entry = Assert.Single(json.RootElement.GetProperty("entries").EnumerateArray().ToList());
         Assert.False(entry.TryGetProperty("flowInfo", out _));
         Assert.False(entry.TryGetProperty("scopeId", out _));
     }
@@ -161,6 +195,7 @@ public sealed partial class NamingCommandTests
         var result = await Cli.RunWithKnownNamesAsync(["host", "--format", "json"]);
         Assert.True(result.ExitCode == 0, result.Stderr);
         using var json = JsonDocument.Parse(result.Stdout);
+        Assert.Equal(1, json.RootElement.GetProperty("version").GetInt32());
         Assert.Equal(KnownNames.HostName, json.RootElement.GetProperty("hostName").GetString());
         Assert.Equal(KnownNames.HostAddress, json.RootElement.GetProperty("address").GetString());
         Assert.Equal(KnownNames.FullyQualifiedName, json.RootElement.GetProperty("fullyQualifiedName").GetString());
@@ -229,11 +264,24 @@ public sealed partial class NamingCommandTests
         Assert.Contains("\u0003www\u0006sockit\u0004test\u0000", System.Text.Encoding.ASCII.GetString(buffer, 12, length - 12), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void ProtocolType_NumbersAreIpProtocolNumbers()
+    [Theory]
+    [InlineData("tcp", "stream")]
+    [InlineData("udp", "dgram")]
+    public async Task Socket_ProtoByNameAndByNumber_AreTheIpProtocolNumbersOfGetent(string name, string type)
     {
-        // The CLI passes --proto numbers straight through as ProtocolType.
-        Assert.Equal(17, (int)ProtocolType.Udp);
+        // glibc's protocols database is the oracle: "udp  17 UDP". sockit must create the socket with that number
+        // whether --proto gives the name or the number, and name the number as getent does.
+        var line = (await ProcessRunner.RunAsync(Peers.Require("getent"), ["protocols", name])).Stdout;
+        var number = int.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var proto in new[] { name, number.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        {
+            var text = await Cli.RunAsync("socket", "--type", type, "--proto", proto);
+            Assert.True(text.ExitCode == 0, text.Stderr);
+            Assert.Contains($"\nproto   {number} ({name})\n", text.Stdout, StringComparison.Ordinal);
+            var json = await Cli.RunAsync("socket", "--type", type, "--proto", proto, "--format", "json");
+            using var document = JsonDocument.Parse(json.Stdout);
+            Assert.Equal(number, document.RootElement.GetProperty("protocol").GetInt32());
+        }
     }
 
     [GeneratedRegex(@"fd=(\d+)")]

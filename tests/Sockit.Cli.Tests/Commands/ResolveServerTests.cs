@@ -25,6 +25,7 @@ public sealed class ResolveServerTests
 
         var json = await Cli.RunAsync("resolve", "web.sockit.test", "--server", server, "--family", "any", "--format", "json");
         using var document = JsonDocument.Parse(json.Stdout);
+        Assert.Equal(1, document.RootElement.GetProperty("version").GetInt32());
         Assert.Equal("target.sockit.test", document.RootElement.GetProperty("name").GetString());
         Assert.Equal(["web.sockit.test"], document.RootElement.GetProperty("aliases").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(["127.0.0.42", "::42"], document.RootElement.GetProperty("addresses").EnumerateArray().Select(e => e.GetString()));

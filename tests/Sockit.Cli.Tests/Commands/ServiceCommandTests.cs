@@ -44,6 +44,7 @@ public sealed class ServiceCommandTests
     {
         var result = await Cli.RunAsync("service", "ssh", "--format", "json");
         using var json = JsonDocument.Parse(result.Stdout);
+        Assert.Equal(1, json.RootElement.GetProperty("version").GetInt32());
         Assert.Equal("ssh", json.RootElement.GetProperty("name").GetString());
         Assert.Equal(22, json.RootElement.GetProperty("port").GetInt32());
         Assert.Equal("tcp", json.RootElement.GetProperty("protocol").GetString());
@@ -65,6 +66,7 @@ public sealed class ServiceCommandTests
     {
         var result = await Cli.RunAsync("service", "--list", "--format", "json");
         using var json = JsonDocument.Parse(result.Stdout);
+        Assert.Equal(1, json.RootElement.GetProperty("version").GetInt32());
         Assert.Equal("/etc/services", json.RootElement.GetProperty("source").GetString());
         Assert.False(json.RootElement.GetProperty("embedded").GetBoolean());
         Assert.True(json.RootElement.GetProperty("entries").GetArrayLength() > 300);
@@ -130,7 +132,7 @@ public sealed class ServiceCommandTests
         var script = $"mount -t tmpfs none /etc && " +
                      $"{MountNamespace.Quote(python)} -c \"import socket; socket.getservbyname('ssh')\" 2>/dev/null; echo python=$?; " +
                      $"{Cli.ShellCommand} service ssh --format python; " +
-                     $"{Cli.ShellCommand} service --list --format json | head -3";
+                     $"{Cli.ShellCommand} service --list --format json | head -4";
         var result = await MountNamespace.RunAsync(script);
         Assert.True(result.ExitCode == 0, result.Stderr);
         var lines = result.Stdout.Split('\n');
