@@ -76,91 +76,59 @@ internal static class ResolveCommand
             {
                 throw CliException.Usage("--timeout goes with --server (the OS resolver has its own, in /etc/resolv.conf)");
             }
-            try
+            if (isReverse)
             {
-                if (isReverse)
+                if (isEx || addrInfo)
                 {
-                    if (isEx || addrInfo)
-                    {
-                        throw CliException.Usage("--reverse takes an address only, not --ex or getaddrinfo options");
-                    }
-                    RenderEntry(console, format, HostResolver.GetHostByAddr(RequireName(host)), "gethostbyaddr");
+                    throw CliException.Usage("--reverse takes an address only, not --ex or getaddrinfo options");
                 }
-                else if (isEx)
-                {
-                    if (addrInfo)
-                    {
-                        throw CliException.Usage("--ex is gethostbyname_ex, which takes a name only: drop --ex to use getaddrinfo's options");
-                    }
-                    RenderEntry(console, format, HostResolver.GetHostByNameEx(RequireName(host)), "gethostbyname_ex");
-                }
-                else if (addrInfo)
-                {
-                    if (host is null && serviceText is null)
-                    {
-                        throw CliException.Usage("give a NAME, a --service, or both");
-                    }
-                    var flags = (parseResult.GetValue(canonical) ? AddressInfoFlags.CanonicalName : AddressInfoFlags.None)
-                        | (parseResult.GetValue(passive) ? AddressInfoFlags.Passive : AddressInfoFlags.None);
-                    IReadOnlyList<AddressInfo> infos;
-                    try
-                    {
-                        infos = await HostResolver.GetAddrInfoAsync(
-                            host,
-                            serviceText,
-                            SocketOptions.ParseFamily(familyText, AddressFamily.Unspecified, AddressFamily.InterNetwork, AddressFamily.InterNetworkV6, AddressFamily.Unspecified),
-                            SocketOptions.ParseType(parseResult.GetValue(type)),
-                            SocketOptions.ParseProto(parseResult.GetValue(proto)),
-                            flags,
-                            cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (LookupException e) when (e.InnerException is SocketException
-                    {
-                        SocketErrorCode: SocketError.SocketNotSupported or SocketError.AddressFamilyNotSupported or SocketError.InvalidArgument,
-                    })
-                    {
-                        throw CliException.Usage($"{e.Message} (--type and --proto must go together: stream with tcp, dgram with udp)");
-                    }
-                    RenderAddrInfo(console, format, infos);
-                }
-                else
-                {
-                    var address = HostResolver.GetHostByName(RequireName(host));
-                    switch (format)
-                    {
-                        case OutputFormat.Python:
-                            console.Out.WriteLine(PyNaming.Address(address));
-                            break;
-                        case OutputFormat.Json:
-                            JsonOutput.Write(console.Out, new ResolveAddressJson(host!, address.ToString()), ResolveJsonContext.Default.ResolveAddressJson);
-                            break;
-                        default:
-                            console.Out.WriteLine(address);
-                            break;
-                    }
-                }
+                RenderEntry(console, format, HostResolver.GetHostByAddr(RequireName(host)), "gethostbyaddr");
             }
-            catch (LookupException e)
+            else if (isEx)
             {
-                throw WithHint(e, reverseOfAddress: isReverse && IPAddress.TryParse(host, out _));
+                if (addrInfo)
+                {
+                    throw CliException.Usage("--ex is gethostbyname_ex, which takes a name only: drop --ex to use getaddrinfo's options");
+                }
+                RenderEntry(console, format, HostResolver.GetHostByNameEx(RequireName(host)), "gethostbyname_ex");
+            }
+            else if (addrInfo)
+            {
+                if (host is null && serviceText is null)
+                {
+                    throw CliException.Usage("give a NAME, a --service, or both");
+                }
+                var flags = (parseResult.GetValue(canonical) ? AddressInfoFlags.CanonicalName : AddressInfoFlags.None)
+                    | (parseResult.GetValue(passive) ? AddressInfoFlags.Passive : AddressInfoFlags.None);
+                var infos = await HostResolver.GetAddrInfoAsync(
+                    host,
+                    serviceText,
+                    SocketOptions.ParseFamily(familyText, AddressFamily.Unspecified, AddressFamily.InterNetwork, AddressFamily.InterNetworkV6, AddressFamily.Unspecified),
+                    SocketOptions.ParseType(parseResult.GetValue(type)),
+                    SocketOptions.ParseProto(parseResult.GetValue(proto)),
+                    flags,
+                    cancellationToken).ConfigureAwait(false);
+                RenderAddrInfo(console, format, infos);
+            }
+            else
+            {
+                var address = HostResolver.GetHostByName(RequireName(host));
+                switch (format)
+                {
+                    case OutputFormat.Python:
+                        console.Out.WriteLine(PyNaming.Address(address));
+                        break;
+                    case OutputFormat.Json:
+                        JsonOutput.Write(console.Out, new ResolveAddressJson(host!, address.ToString()), ResolveJsonContext.Default.ResolveAddressJson);
+                        break;
+                    default:
+                        console.Out.WriteLine(address);
+                        break;
+                }
             }
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    // The resolver's reason says what failed and why; add what to try.
-    private static CliException WithHint(LookupException e, bool reverseOfAddress)
-    {
-        var hint = (e.Failure, (e.InnerException as SocketException)?.SocketErrorCode) switch
-        {
-            (SockitFailure.NotFound, SocketError.TypeNotFound) => "give a port number, or a service that 'sockit service --list' shows for that protocol",
-            (SockitFailure.NotFound, _) when reverseOfAddress => "no line of /etc/hosts and no PTR record in DNS names this address",
-            (SockitFailure.NotFound, _) => "check the spelling, /etc/hosts, and the DNS servers in /etc/resolv.conf; --server ADDR asks one directly",
-            (SockitFailure.TimedOut, _) => "the DNS server did not answer in time: try again, or check /etc/resolv.conf",
-            _ => null,
-        };
-        return new CliException(ExitCodes.For(e.Failure), hint is null ? e.Message : $"{e.Message} ({hint})");
     }
 
     private static string RequireName(string? host) =>

@@ -26,18 +26,9 @@ internal static class SocketCommand
             var socketType = SocketOptions.ParseType(parseResult.GetValue(type)) ?? SocketType.Stream;
             var protocol = SocketOptions.ParseProto(parseResult.GetValue(proto));
             SocketDescription description;
-            try
+            using (var socket = SocketFactory.Create(addressFamily, socketType, protocol))
             {
-                using var socket = SocketFactory.Create(addressFamily, socketType, protocol);
                 description = SocketDescription.Of(socket);
-            }
-            catch (SocketCreationException e) when (e.InnerException is SocketException
-            {
-                SocketErrorCode: SocketError.ProtocolNotSupported or SocketError.SocketNotSupported or SocketError.ProtocolType
-                    or SocketError.AddressFamilyNotSupported or SocketError.ProtocolFamilyNotSupported or SocketError.OperationNotSupported,
-            })
-            {
-                throw CliException.Usage(e.Message);
             }
 
             switch (parseResult.GetValue(GlobalOptions.Format))
