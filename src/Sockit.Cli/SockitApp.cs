@@ -1,14 +1,18 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
-using System.CommandLine.Parsing;
 using Sockit.Cli.Commands;
+using Sockit.Cli.Failures;
 
 namespace Sockit.Cli;
 
 /// <summary>The <c>sockit</c> command tree and its entry point, separate from Program so tests run it in-process.</summary>
 internal static class SockitApp
 {
+    // No response files: "@alice hello" and "@file" are text to send, never a file to read and splice in as more
+    // arguments, as a netcat or curl user expects.
+    private static readonly ParserConfiguration s_parserConfiguration = new() { ResponseFileTokenReplacer = null };
+
     public static Command Build(CliConsole console)
     {
         // A plain Command named "sockit" rather than RootCommand, whose name would be the assembly's (Sockit.Cli).
@@ -30,35 +34,15 @@ internal static class SockitApp
         return root;
     }
 
-    // At the top level the parser's own words ("Required command was not provided") say little: name the commands.
-    private static string RootUsageError(Command root, ParseResult parseResult)
-    {
-        var commands = string.Join(", ", root.Subcommands.Select(c => c.Name));
-        if (parseResult.UnmatchedTokens.FirstOrDefault() is { } unknown)
-        {
-            return $"unknown command or option '{unknown}': the commands are {commands} (try 'sockit --help')";
-        }
-        // An option's own error (--format xml) says more than the missing command does.
-        if (parseResult.Errors.FirstOrDefault(e => e.SymbolResult is OptionResult) is { } optionError)
-        {
-            return $"{optionError.Message} (try 'sockit --help')";
-        }
-        return $"give a command: {commands} (try 'sockit tour' to start, or 'sockit --help')";
-    }
-
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
     {
         var root = Build(console);
-        var parseResult = root.Parse(args);
+        var parseResult = root.Parse(args, s_parserConfiguration);
         if (parseResult.Action is ParseErrorAction && parseResult.Errors.Count > 0)
         {
-            // One line, not the help screen: what was wrong and where to look.
-            if (parseResult.CommandResult.Command == root)
-            {
-                return CommandAction.Fail(console, ExitCodes.Usage, RootUsageError(root, parseResult));
-            }
-            var errors = string.Join("; ", parseResult.Errors.Select(e => e.Message.ReplaceLineEndings(" ")).Distinct());
-            return CommandAction.Fail(console, ExitCodes.Usage, $"{errors} (try 'sockit {parseResult.CommandResult.Command.Name} --help')");
+            // One line, not the help screen: what was wrong and where to look (as JSON with --format json).
+            var context = FailureContext.From(parseResult);
+            return FailureOutput.Write(console, context.Format, FailureReport.Usage(UsageErrors.Describe(root, parseResult)));
         }
 
         var configuration = new InvocationConfiguration

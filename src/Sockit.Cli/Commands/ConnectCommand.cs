@@ -54,14 +54,7 @@ internal static class ConnectCommand
             {
                 throw CliException.Usage("give a host and a port (sockit connect localhost 8000) or -U PATH");
             }
-            try
-            {
-                return await RunAsync(console, parseResult, unixPath, hostName, portText, isUdp, cancellationToken).ConfigureAwait(false);
-            }
-            catch (LookupException e)
-            {
-                throw NetcatArguments.WithHint(e, Family(parseResult), hostName);
-            }
+            return await RunAsync(console, parseResult, unixPath, hostName, portText, isUdp, cancellationToken).ConfigureAwait(false);
         });
         return command;
 

@@ -171,15 +171,8 @@ internal static class ListenCommand
         {
             return IPAddress.Loopback;
         }
-        try
-        {
-            var addresses = await Connector.ResolveAsync(bind, AddressFamily.Unspecified, cancellationToken).ConfigureAwait(false);
-            return addresses[0];
-        }
-        catch (LookupException e)
-        {
-            throw NetcatArguments.WithHint(e, AddressFamily.Unspecified);
-        }
+        var addresses = await Connector.ResolveAsync(bind, AddressFamily.Unspecified, cancellationToken).ConfigureAwait(false);
+        return addresses[0];
     }
 
     private static void ReportListening(CliConsole console, Listener listener, string? mode)

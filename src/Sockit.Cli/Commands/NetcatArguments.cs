@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Sockit.Services;
 
 namespace Sockit.Cli.Commands;
@@ -27,36 +25,7 @@ internal static class NetcatArguments
         {
             throw CliException.Usage($"'{text}' is a port range: ranges are for -z only (sockit connect -z HOST {text})");
         }
-        try
-        {
-            return ServicesDatabase.System.GetByName(text, protocol).Port;
-        }
-        catch (LookupException e)
-        {
-            throw new LookupException($"{e.Message} (give a port number, or find the name with 'sockit service --list')", e.Failure, e);
-        }
-    }
-
-    /// <summary>
-    /// A host lookup failure from the library, with what to try added (unless it already says): check the name, or
-    /// drop <c>-4</c>/<c>-6</c> when the name has addresses of the other family only.
-    /// </summary>
-    public static LookupException WithHint(LookupException e, AddressFamily family, string? host = null)
-    {
-        if (e.Message.EndsWith(')'))
-        {
-            return e;
-        }
-        var literal = host is not null && IPAddress.TryParse(host.Trim('[', ']'), out _);
-        var hint = family switch
-        {
-            AddressFamily.InterNetwork when literal => "drop -4, or give an IPv4 address",
-            AddressFamily.InterNetworkV6 when literal => "drop -6, or give an IPv6 address",
-            AddressFamily.InterNetwork => "check the name; if it has IPv6 addresses only, drop -4",
-            AddressFamily.InterNetworkV6 => "check the name; if it has IPv4 addresses only, drop -6",
-            _ => "check the spelling, or give an address such as 127.0.0.1",
-        };
-        return new LookupException($"{e.Message} ({hint})", e.Failure, e.InnerException);
+        return ServicesDatabase.System.GetByName(text, protocol).Port;
     }
 
     /// <summary>One port, or an inclusive range <c>8000-8010</c> (for <c>-z</c>).</summary>

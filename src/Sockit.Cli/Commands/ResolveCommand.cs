@@ -53,27 +53,21 @@ internal static class ResolveCommand
                 new DnsAnswerRenderer().Render(console, format, answer);
                 return ExitCodes.Ok;
             }
-            try
+            switch (arguments.Mode)
             {
-                switch (arguments.Mode)
-                {
-                    case ResolveMode.GetHostByAddr:
-                        new HostEntryLookupRenderer().Render(console, format, new HostEntryLookup(HostResolver.GetHostByAddr(arguments.Name!), "gethostbyaddr"));
-                        break;
-                    case ResolveMode.GetHostByNameEx:
-                        new HostEntryLookupRenderer().Render(console, format, new HostEntryLookup(HostResolver.GetHostByNameEx(arguments.Name!), "gethostbyname_ex"));
-                        break;
-                    case ResolveMode.GetAddrInfo:
-                        new AddressInfoRenderer().Render(console, format, await GetAddrInfoAsync(arguments, cancellationToken).ConfigureAwait(false));
-                        break;
-                    default:
-                        new ResolvedAddressRenderer().Render(console, format, new ResolvedAddress(arguments.Name!, HostResolver.GetHostByName(arguments.Name!)));
-                        break;
-                }
-            }
-            catch (LookupException e)
-            {
-                throw WithHint(e, reverseOfAddress: arguments.Mode == ResolveMode.GetHostByAddr && IPAddress.TryParse(arguments.Name, out _));
+                case ResolveMode.GetHostByAddr:
+                    new HostEntryLookupRenderer().Render(console, format, new HostEntryLookup(HostResolver.GetHostByAddr(arguments.Name!), "gethostbyaddr"));
+                    break;
+                case ResolveMode.GetHostByNameEx:
+                    new HostEntryLookupRenderer().Render(console, format, new HostEntryLookup(HostResolver.GetHostByNameEx(arguments.Name!), "gethostbyname_ex"));
+                    break;
+                case ResolveMode.GetAddrInfo:
+                    new AddressInfoRenderer().Render(console, format, await HostResolver.GetAddrInfoAsync(
+                        arguments.Name, arguments.Service, arguments.Family, arguments.Type, arguments.Protocol, arguments.Flags, cancellationToken).ConfigureAwait(false));
+                    break;
+                default:
+                    new ResolvedAddressRenderer().Render(console, format, new ResolvedAddress(arguments.Name!, HostResolver.GetHostByName(arguments.Name!)));
+                    break;
             }
             return ExitCodes.Ok;
         });
@@ -134,36 +128,6 @@ internal static class ResolveCommand
             Protocol = SocketOptions.ParseProto(line.Proto),
             Flags = (line.Canonical ? AddressInfoFlags.CanonicalName : AddressInfoFlags.None) | (line.Passive ? AddressInfoFlags.Passive : AddressInfoFlags.None),
         };
-    }
-
-    private static async Task<IReadOnlyList<AddressInfo>> GetAddrInfoAsync(ResolveArguments arguments, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await HostResolver.GetAddrInfoAsync(
-                arguments.Name, arguments.Service, arguments.Family, arguments.Type, arguments.Protocol, arguments.Flags, cancellationToken).ConfigureAwait(false);
-        }
-        catch (LookupException e) when (e.InnerException is SocketException
-        {
-            SocketErrorCode: SocketError.SocketNotSupported or SocketError.AddressFamilyNotSupported or SocketError.InvalidArgument,
-        })
-        {
-            throw CliException.Usage($"{e.Message} (--type and --proto must go together: stream with tcp, dgram with udp)");
-        }
-    }
-
-    // The resolver's reason says what failed and why; add what to try.
-    private static CliException WithHint(LookupException e, bool reverseOfAddress)
-    {
-        var hint = (e.Failure, (e.InnerException as SocketException)?.SocketErrorCode) switch
-        {
-            (SockitFailure.NotFound, SocketError.TypeNotFound) => "give a port number, or a service that 'sockit service --list' shows for that protocol",
-            (SockitFailure.NotFound, _) when reverseOfAddress => "no line of /etc/hosts and no PTR record in DNS names this address",
-            (SockitFailure.NotFound, _) => "check the spelling, /etc/hosts, and the DNS servers in /etc/resolv.conf; --server ADDR asks one directly",
-            (SockitFailure.TimedOut, _) => "the DNS server did not answer in time: try again, or check /etc/resolv.conf",
-            _ => null,
-        };
-        return new CliException(ExitCodes.For(e.Failure), hint is null ? e.Message : $"{e.Message} ({hint})");
     }
 
     private static string RequireName(string? host) =>

@@ -33,18 +33,7 @@ internal static class SocketCommand
     // The socket lives only as long as it takes to describe it.
     private static SocketDescription Describe(SocketArguments arguments)
     {
-        try
-        {
-            using var socket = SocketFactory.Create(arguments.Family, arguments.Type, arguments.Protocol);
-            return SocketDescription.Of(socket);
-        }
-        catch (SocketCreationException e) when (e.InnerException is SocketException
-        {
-            SocketErrorCode: SocketError.ProtocolNotSupported or SocketError.SocketNotSupported or SocketError.ProtocolType
-                or SocketError.AddressFamilyNotSupported or SocketError.ProtocolFamilyNotSupported or SocketError.OperationNotSupported,
-        })
-        {
-            throw CliException.Usage(e.Message);
-        }
+        using var socket = SocketFactory.Create(arguments.Family, arguments.Type, arguments.Protocol);
+        return SocketDescription.Of(socket);
     }
 }

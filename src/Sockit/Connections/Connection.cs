@@ -56,7 +56,7 @@ public sealed class Connection : IAsyncDisposable, IDisposable
         }
         catch (SocketException e)
         {
-            throw Failed("send to", e);
+            throw Failed("send to", ConnectionPhase.Send, e);
         }
     }
 
@@ -69,7 +69,7 @@ public sealed class Connection : IAsyncDisposable, IDisposable
         }
         catch (SocketException e)
         {
-            throw Failed("receive from", e);
+            throw Failed("receive from", ConnectionPhase.Receive, e);
         }
     }
 
@@ -116,7 +116,7 @@ public sealed class Connection : IAsyncDisposable, IDisposable
         }
         catch (SocketException e)
         {
-            throw Failed("shut down sending to", e);
+            throw Failed("shut down sending to", ConnectionPhase.Send, e);
         }
     }
 
@@ -143,15 +143,17 @@ public sealed class Connection : IAsyncDisposable, IDisposable
         return ValueTask.CompletedTask;
     }
 
-    internal ConnectionException Failed(string what, SocketException e)
+    internal ConnectionException Failed(string what, ConnectionPhase phase, SocketException e)
     {
         var kind = SocketErrors.Kind(e.SocketErrorCode);
-        var message = kind switch
+        var message = kind == SockitFailure.Reset ? $"connection to {PeerName} reset by peer" : $"{what} {PeerName} failed: {e.Message}";
+        var peer = RemoteEndPoint as IPEndPoint;
+        return new ConnectionException(kind, message, e)
         {
-            SockitFailure.Reset => $"connection to {PeerName} reset by peer (the peer aborted the connection; its own log may say why)",
-            SockitFailure.Refused => $"{what} {PeerName} failed: {e.Message} (nothing is listening on that port: check the port, or start the server first)",
-            _ => $"{what} {PeerName} failed: {e.Message} (check the peer and the network, then retry)",
+            Phase = phase,
+            Host = peer?.Address.ToString(),
+            Port = peer?.Port,
+            Path = Transport == Transport.Unix ? PeerName : null,
         };
-        return new ConnectionException(kind, message, e);
     }
 }

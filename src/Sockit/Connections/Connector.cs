@@ -27,7 +27,7 @@ public static class Connector
     }
 
     /// <summary>
-    /// The one connect path of the library (<c>sockit connect</c>, <see cref="Py.CreateConnectionAsync"/>,
+    /// The one connect path of the library (the CLI's connect, <see cref="Py.CreateConnectionAsync"/>,
     /// <see cref="Http.HttpWireClient"/>): resolve, then each address in turn until one accepts, reporting each step to
     /// <paramref name="progress"/>. The failure thrown names every address tried (<see cref="ConnectionException.Tried"/>).
     /// </summary>
@@ -56,7 +56,7 @@ public static class Connector
             }
         }
         var message = tried.Count > 1 ? $"{last!.Message} [tried {string.Join(", ", addresses)}]" : last!.Message;
-        throw new ConnectionException(last.Failure, message, last.InnerException) { Tried = tried };
+        throw new ConnectionException(last.Failure, message, last.InnerException) { Host = host, Port = port, Tried = tried, Timeout = last.Timeout };
     }
 
     private static async ValueTask<Connection> ConnectAsync(IPEndPoint endPoint, ConnectOptions options, string? displayName, IConnectProgress? progress, CancellationToken cancellationToken)
@@ -67,7 +67,17 @@ public static class Connector
         var what = Describe(displayName, endPoint);
         progress?.OnConnecting(endPoint);
         var started = Stopwatch.GetTimestamp();
-        await ConnectSocketAsync(socket, endPoint, what, options.ConnectTimeout, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await ConnectSocketAsync(socket, endPoint, what, options.ConnectTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConnectionException e)
+        {
+            throw new ConnectionException(e.Failure, e.Message, e.InnerException)
+            {
+                Host = displayName ?? endPoint.Address.ToString(), Port = endPoint.Port, Tried = [endPoint], Timeout = e.Timeout,
+            };
+        }
         progress?.OnConnected(endPoint, socket.LocalEndPoint, Stopwatch.GetElapsedTime(started));
         return new Connection(socket, options.Transport);
     }
@@ -85,11 +95,15 @@ public static class Connector
         {
             // The OS's words mislead here (a missing file reads "Cannot assign requested address"); say what it means for a path.
             var why = !File.Exists(path) && !Directory.Exists(path)
-                ? "no such file (check the path; is the server running?)"
+                ? "no such file"
                 : e.Failure == SockitFailure.Refused
-                    ? "Connection refused (no server accepts on it: start the server, or check the path)"
-                    : $"{e.InnerException?.Message} (is {path} a socket that a server listens on?)";
-            throw new ConnectionException(e.Failure, $"connect to unix socket {path} failed: {why}", e.InnerException);
+                    ? "Connection refused"
+                    : $"{e.InnerException?.Message} (the file exists)";
+            throw new ConnectionException(e.Failure, $"connect to unix socket {path} failed: {why}", e.InnerException) { Path = path, Timeout = e.Timeout };
+        }
+        catch (ConnectionException e)
+        {
+            throw new ConnectionException(e.Failure, e.Message, e.InnerException) { Path = path, Timeout = e.Timeout };
         }
         return new Connection(socket, Transport.Unix);
     }
@@ -110,7 +124,7 @@ public static class Connector
         {
             if (family != AddressFamily.Unspecified && address.AddressFamily != family)
             {
-                throw new LookupException($"address {host} is not {FamilyName(family)}", SockitFailure.NotFound);
+                throw new LookupException($"address {host} is not {FamilyName(family)}", SockitFailure.NotFound) { Name = host, Family = family };
             }
             return [address];
         }
@@ -122,11 +136,15 @@ public static class Connector
         }
         catch (SocketException e)
         {
-            throw new LookupException($"cannot resolve '{host}': {e.Message}", SockitFailure.NotFound, e);
+            throw new LookupException($"cannot resolve '{host}': {e.Message}", SockitFailure.NotFound, e)
+            {
+                Name = host,
+                Family = family,
+            };
         }
         if (addresses.Length == 0)
         {
-            throw new LookupException($"cannot resolve '{host}': it has no {(family == AddressFamily.Unspecified ? "" : FamilyName(family) + " ")}address (check the name)");
+            throw new LookupException($"cannot resolve '{host}': it has no {(family == AddressFamily.Unspecified ? "" : FamilyName(family) + " ")}address") { Name = host, Family = family };
         }
         progress?.OnResolved(host, addresses);
         return addresses;
@@ -163,15 +181,16 @@ public static class Connector
         {
             socket.Dispose();
             var seconds = timeout!.Value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-            throw new ConnectionException(SockitFailure.TimedOut,
-                $"connect to {what} timed out after {seconds} s ({SocketErrors.ConnectHint(SockitFailure.TimedOut)})",
-                new SocketException((int)SocketError.TimedOut));
+            throw new ConnectionException(SockitFailure.TimedOut, $"connect to {what} timed out after {seconds} s", new SocketException((int)SocketError.TimedOut))
+            {
+                Timeout = timeout,
+            };
         }
         catch (SocketException e)
         {
             socket.Dispose();
             var kind = SocketErrors.Kind(e.SocketErrorCode);
-            throw new ConnectionException(kind, $"connect to {what} failed: {e.Message} ({SocketErrors.ConnectHint(kind)})", e);
+            throw new ConnectionException(kind, $"connect to {what} failed: {e.Message}", e);
         }
         catch
         {

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Net;
 using System.Net.Sockets;
 
 namespace Sockit.Connections;
@@ -42,13 +43,26 @@ public static class Relay
                     cancellationToken.ThrowIfCancellationRequested();
                     var seconds = options.IdleTimeout!.Value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
                     throw new ConnectionException(SockitFailure.TimedOut,
-                        $"connection to {connection.PeerName} idle for {seconds} s: timed out (no data either way; raise --idle-timeout)",
-                        new SocketException((int)SocketError.TimedOut));
+                        $"connection to {connection.PeerName} idle for {seconds} s: timed out",
+                        new SocketException((int)SocketError.TimedOut))
+                    {
+                        Phase = ConnectionPhase.Transfer,
+                        Host = (connection.RemoteEndPoint as IPEndPoint)?.Address.ToString(),
+                        Port = (connection.RemoteEndPoint as IPEndPoint)?.Port,
+                        Timeout = options.IdleTimeout,
+                    };
                 }
                 if (done == send && send.IsFaulted && state.PeerClosed && send.Exception!.InnerException is ConnectionException { Failure: SockitFailure.Reset } reset)
                 {
                     throw new ConnectionException(SockitFailure.Reset,
-                        $"{connection.PeerName} closed the connection before all the input was sent ({state.Sent} bytes sent; it stopped reading: check what it expects, or send less)", reset.InnerException);
+                        $"{connection.PeerName} closed the connection before all the input was sent ({state.Sent} bytes sent; it stopped reading)", reset.InnerException)
+                    {
+                        Phase = ConnectionPhase.Send,
+                        Host = reset.Host,
+                        Port = reset.Port,
+                        Path = reset.Path,
+                        BytesSent = state.Sent,
+                    };
                 }
                 await done.ConfigureAwait(false);
                 if (done == receive && (options.StopWhenPeerCloses || state.InputEnded))

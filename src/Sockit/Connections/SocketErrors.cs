@@ -16,14 +16,4 @@ internal static class SocketErrors
         SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => SockitFailure.NotFound,
         _ => SockitFailure.Io,
     };
-
-    /// <summary>What to try, for a failure kind met while connecting.</summary>
-    public static string ConnectHint(SockitFailure kind) => kind switch
-    {
-        SockitFailure.Refused => "is anything listening on that port?",
-        SockitFailure.Unreachable => "check the address, the interface and the routes",
-        SockitFailure.TimedOut => "is a firewall dropping packets? try a longer --connect-timeout",
-        SockitFailure.Reset => "the peer aborted the connection",
-        _ => "check the address and port",
-    };
 }

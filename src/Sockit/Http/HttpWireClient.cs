@@ -33,8 +33,9 @@ public sealed class HttpWireClient
     /// <summary>
     /// Resolves the URL's host and connects to its addresses in order until one accepts (<see cref="Connections.Connector"/>), sends
     /// <paramref name="request"/>, and reads the response, writing its body to <paramref name="body"/>.
-    /// Throws <see cref="LookupException"/> (unknown host), <see cref="HttpConnectionException"/> (refused,
-    /// unreachable, reset, timed out) or <see cref="HttpWireProtocolException"/> (malformed or cut-short response).
+    /// Throws <see cref="LookupException"/> (unknown host), <see cref="ConnectionException"/> (refused,
+    /// unreachable, reset, timed out; its <see cref="ConnectionException.Phase"/> says in which step) or
+    /// <see cref="HttpWireProtocolException"/> (malformed or cut-short response).
     /// </summary>
     public async Task<HttpWireResponse> SendAsync(HttpWireRequest request, Stream body, HttpWireObserver? observer = null, CancellationToken cancellationToken = default)
     {
@@ -56,7 +57,7 @@ public sealed class HttpWireClient
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
         {
-            throw TimedOut(Options, exchange, e);
+            throw TimedOut(Options, exchange, e, request.Url);
         }
     }
 
@@ -97,7 +98,7 @@ public sealed class HttpWireClient
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
         {
-            throw TimedOut(options, exchange, e);
+            throw TimedOut(options, exchange, e, url: null);
         }
     }
 
@@ -111,10 +112,16 @@ public sealed class HttpWireClient
         return source;
     }
 
-    private static HttpConnectionException TimedOut(HttpWireClientOptions options, Exchange exchange, Exception inner)
+    private static ConnectionException TimedOut(HttpWireClientOptions options, Exchange exchange, Exception inner, Uri? url)
     {
         var seconds = options.Timeout!.Value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-        return new HttpConnectionException(SockitFailure.TimedOut, $"timed out after {seconds} s {exchange.Describe()} (raise --timeout, or check the server)", inner);
+        return new ConnectionException(SockitFailure.TimedOut, $"timed out after {seconds} s {exchange.Describe()}", inner)
+        {
+            Phase = exchange.Step,
+            Host = url?.IdnHost,
+            Port = url?.Port,
+            Timeout = options.Timeout,
+        };
     }
 
     // The library's one connect path (Connector): resolve, each address in turn, SocketError translated once; only the
@@ -128,15 +135,27 @@ public sealed class HttpWireClient
         catch (LookupException e) when (e.InnerException is SocketException socketError)
         {
             throw new LookupException(socketError.SocketErrorCode == SocketError.TryAgain
-                ? $"cannot resolve '{url.IdnHost}': temporary failure in name resolution (check the network or DNS server)"
-                : $"cannot resolve '{url.IdnHost}': unknown host (check the name, or use an address)", e.Failure, socketError);
+                ? $"cannot resolve '{url.IdnHost}': temporary failure in name resolution"
+                : $"cannot resolve '{url.IdnHost}': unknown host", e.Failure, socketError)
+            {
+                Name = url.IdnHost,
+                Family = e.Family,
+            };
         }
         catch (ConnectionException e)
         {
             var where = string.Join(", ", e.Tried);
-            throw e.Failure == SockitFailure.Refused
-                ? new HttpConnectionException(e.Failure, $"cannot connect to {url.Authority}: connection refused by {where} (is a server listening on port {url.Port}?)", e.InnerException)
+            var failure = e.Failure == SockitFailure.Refused
+                ? new ConnectionException(e.Failure, $"cannot connect to {url.Authority}: connection refused by {where}", e.InnerException)
                 : Translate(e, $"cannot connect to {url.Authority} ({where})");
+            throw new ConnectionException(failure.Failure, failure.Message, failure.InnerException)
+            {
+                Phase = ConnectionPhase.Connect,
+                Host = url.IdnHost,
+                Port = url.Port,
+                Tried = e.Tried,
+                Timeout = e.Timeout,
+            };
         }
     }
 
@@ -149,6 +168,7 @@ public sealed class HttpWireClient
             {
                 requestBytes = HttpRequestWriter.Write(request);
                 exchange.Phase = "sending the request";
+                exchange.Step = ConnectionPhase.Send;
                 await connection.WriteAsync(requestBytes, cancellationToken).ConfigureAwait(false);
                 await connection.FlushAsync(cancellationToken).ConfigureAwait(false);
                 observer.OnRequestSent(requestBytes);
@@ -158,11 +178,11 @@ public sealed class HttpWireClient
         }
         catch (IOException e) when (e.InnerException is SocketException socketException)
         {
-            throw Translate(socketException, $"connection failed {exchange.Describe()}");
+            throw Translate(socketException, $"connection failed {exchange.Describe()}", exchange.Step);
         }
         catch (SocketException e)
         {
-            throw Translate(e, $"connection failed {exchange.Describe()}");
+            throw Translate(e, $"connection failed {exchange.Describe()}", exchange.Step);
         }
     }
 
@@ -171,6 +191,7 @@ public sealed class HttpWireClient
         var reader = new HttpResponseReader(method, options.Limits);
         exchange.Reader = reader;
         exchange.Phase = "waiting for the response";
+        exchange.Step = ConnectionPhase.Receive;
         var size = Math.Max(options.ReceiveBufferSize, 1024);
         var buffer = ArrayPool<byte>.Shared.Rent(size);
         try
@@ -262,17 +283,17 @@ public sealed class HttpWireClient
         _ => "until the server closes",
     };
 
-    private static HttpConnectionException Translate(SocketException e, string what) =>
-        Translate(SocketErrors.Kind(e.SocketErrorCode), e, $"{e.Message} ({e.SocketErrorCode})", what);
+    private static ConnectionException Translate(SocketException e, string what, ConnectionPhase phase) =>
+        Translate(SocketErrors.Kind(e.SocketErrorCode), e, $"{e.Message} ({e.SocketErrorCode})", what, phase);
 
-    private static HttpConnectionException Translate(ConnectionException e, string what) => e.InnerException is SocketException socketError
-        ? Translate(e.Failure, socketError, $"{socketError.Message} ({socketError.SocketErrorCode})", what)
-        : Translate(e.Failure, e, e.Message, what);
+    private static ConnectionException Translate(ConnectionException e, string what) => e.InnerException is SocketException socketError
+        ? Translate(e.Failure, socketError, $"{socketError.Message} ({socketError.SocketErrorCode})", what, e.Phase)
+        : Translate(e.Failure, e, e.Message, what, e.Phase);
 
-    private static HttpConnectionException Translate(SockitFailure failure, Exception inner, string reason, string what)
+    private static ConnectionException Translate(SockitFailure failure, Exception inner, string reason, string what, ConnectionPhase phase)
     {
         var why = failure == SockitFailure.Reset ? "the server reset the connection" : reason;
-        return new HttpConnectionException(failure, $"{what}: {why}", inner);
+        return new ConnectionException(failure, $"{what}: {why}", inner) { Phase = phase };
     }
 
     private static string Milliseconds(TimeSpan elapsed) => elapsed.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture);
@@ -282,6 +303,9 @@ public sealed class HttpWireClient
         public long Started { get; } = started;
 
         public string Phase { get; set; } = "starting";
+
+        /// <summary><see cref="Phase"/> as the exception's fact.</summary>
+        public ConnectionPhase Step { get; set; } = ConnectionPhase.Resolve;
 
         public long WireBytes { get; set; }
 
@@ -301,6 +325,7 @@ public sealed class HttpWireClient
         public void OnResolving(string host)
         {
             exchange.Phase = $"resolving {host}";
+            exchange.Step = ConnectionPhase.Resolve;
             observer.OnTrace($"resolving {host}");
         }
 
@@ -310,6 +335,7 @@ public sealed class HttpWireClient
         public void OnConnecting(IPEndPoint endPoint)
         {
             exchange.Phase = $"connecting to {endPoint}";
+            exchange.Step = ConnectionPhase.Connect;
             observer.OnTrace($"connecting to {endPoint}");
         }
 

@@ -12,4 +12,13 @@ public sealed class HttpWireProtocolException : SockitException
         : base(failure, message, innerException)
     {
     }
+
+    /// <summary>
+    /// The <see cref="HttpReaderLimits"/> property the response crossed (<c>MaxLineBytes</c> or <c>MaxHeaderSectionBytes</c>),
+    /// when a limit was crossed; null otherwise.
+    /// </summary>
+    public string? LimitName { get; init; }
+
+    /// <summary>The value of the limit crossed, in bytes (<see cref="LimitName"/>); null when no limit was crossed.</summary>
+    public long? LimitValue { get; init; }
 }

@@ -31,11 +31,11 @@ internal sealed class LineAccumulator
         // A complete line may be maxLine bytes plus CRLF; an incomplete one maxLine plus a CR still waiting for its LF.
         if (pending > maxLine + (lf < 0 ? 1 : 2))
         {
-            throw new HttpWireProtocolException($"a line in the {what} is longer than {maxLine} bytes (the limit; the response is malformed or hostile)");
+            throw LimitCrossed($"a line in the {what} is longer than {maxLine} bytes (the limit; the response is malformed or hostile)", nameof(HttpReaderLimits.MaxLineBytes), maxLine);
         }
         if (_length + take > maxTotal)
         {
-            throw new HttpWireProtocolException($"the {what} is larger than {maxTotal} bytes (the limit; the response is malformed or hostile)");
+            throw LimitCrossed($"the {what} is larger than {maxTotal} bytes (the limit; the response is malformed or hostile)", nameof(HttpReaderLimits.MaxHeaderSectionBytes), maxTotal);
         }
         if (_length + take > _buffer.Length)
         {
@@ -58,7 +58,7 @@ internal sealed class LineAccumulator
         _lineStart = _length;
         if (maxLine < line.Length)
         {
-            throw new HttpWireProtocolException($"a line in the {what} is longer than {maxLine} bytes (the limit; the response is malformed or hostile)");
+            throw LimitCrossed($"a line in the {what} is longer than {maxLine} bytes (the limit; the response is malformed or hostile)", nameof(HttpReaderLimits.MaxLineBytes), maxLine);
         }
         // RFC 9112 2.2: a bare CR anywhere else in a line is invalid.
         if (line.Contains((byte)'\r'))
@@ -67,4 +67,7 @@ internal sealed class LineAccumulator
         }
         return true;
     }
+
+    private static HttpWireProtocolException LimitCrossed(string message, string limitName, long limitValue) =>
+        new(message) { LimitName = limitName, LimitValue = limitValue };
 }

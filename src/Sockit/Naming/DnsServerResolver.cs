@@ -86,8 +86,11 @@ public static class DnsServerResolver
         catch (DnsResponseException e) when (e.Code is DnsResponseCode.ConnectionTimeout)
         {
             throw new LookupException(
-                $"no answer from DNS server {server} within {options.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s (check that it runs and listens there, or raise --timeout)",
-                SockitFailure.TimedOut, new SocketException((int)SocketError.TimedOut));
+                $"no answer from DNS server {server} within {options.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s",
+                SockitFailure.TimedOut, new SocketException((int)SocketError.TimedOut))
+            {
+                Name = name, Family = Family(type), Server = server, Timeout = options.Timeout,
+            };
         }
         catch (DnsResponseException e)
         {
@@ -95,23 +98,32 @@ public static class DnsServerResolver
             var failure = inner.SocketErrorCode is SocketError.ConnectionRefused or SocketError.ConnectionReset
                 ? SockitFailure.Refused
                 : SockitFailure.Io;
-            throw new LookupException($"DNS server {server} did not answer: {e.Message}", failure, inner);
+            throw new LookupException($"DNS server {server} did not answer: {e.Message}", failure, inner) { Name = name, Family = Family(type), Server = server };
         }
 
         if (response.Header.ResponseCode == DnsHeaderResponseCode.NotExistentDomain)
         {
             throw new LookupException($"cannot resolve '{name}' at {server}: no such name (NXDOMAIN)", SockitFailure.NotFound,
-                new SocketException((int)SocketError.HostNotFound));
+                new SocketException((int)SocketError.HostNotFound))
+            {
+                Name = name, Family = Family(type), Server = server,
+            };
         }
         if (response.Header.ResponseCode != DnsHeaderResponseCode.NoError)
         {
             var code = response.Header.ResponseCode;
             var failure = code == DnsHeaderResponseCode.ServerFailure ? SockitFailure.TimedOut : SockitFailure.Io;
             throw new LookupException($"DNS server {server} answered {code} for '{name}': {response.ErrorMessage}", failure,
-                new SocketException((int)(code == DnsHeaderResponseCode.ServerFailure ? SocketError.TryAgain : SocketError.NoRecovery)));
+                new SocketException((int)(code == DnsHeaderResponseCode.ServerFailure ? SocketError.TryAgain : SocketError.NoRecovery)))
+            {
+                Name = name, Family = Family(type), Server = server,
+            };
         }
         return response;
     }
+
+    private static AddressFamily Family(QueryType type) =>
+        type == QueryType.AAAA ? AddressFamily.InterNetworkV6 : AddressFamily.InterNetwork;
 
     private static DnsAnswer Build(string name, IPEndPoint server, List<DnsResourceRecord> records)
     {
@@ -137,7 +149,10 @@ public static class DnsServerResolver
         if (addresses.Count == 0)
         {
             throw new LookupException($"cannot resolve '{name}' at {server}: the name has no address records", SockitFailure.NotFound,
-                new SocketException((int)SocketError.NoData));
+                new SocketException((int)SocketError.NoData))
+            {
+                Name = name, Server = server,
+            };
         }
         var list = records.Select(r => new DnsRecord(r.DomainName.Value, r.RecordType.ToString(), r.TimeToLive, RecordData(r))).ToList();
         return new DnsAnswer(server, name, new HostEntry(current, aliases, addresses), list);

@@ -82,18 +82,15 @@ public sealed class Listener : IAsyncDisposable, IDisposable
         {
             socket.Dispose();
             var kind = SocketErrors.Kind(e.SocketErrorCode);
-            var hint = kind switch
-            {
-                SockitFailure.AddressInUse when options.Transport == Transport.Unix => $"{options.UnixPath} exists: remove it if no server uses it",
-                SockitFailure.AddressInUse => string.Create(CultureInfo.InvariantCulture, $"another program holds port {options.Port}: stop it or pick another port"),
-                SockitFailure.Unreachable when options.Transport == Transport.Unix => $"check that the directory of {options.UnixPath} exists",
-                SockitFailure.Unreachable => "that address is not one of this machine's: bind 127.0.0.1, ::1 or one that 'sockit host' lists",
-                _ when e.SocketErrorCode == SocketError.AccessDenied && options.Transport == Transport.Unix => "pick a directory you may write to",
-                _ when e.SocketErrorCode == SocketError.AccessDenied => "ports below 1024 need root; pick a port above 1023",
-                _ => "check the address and port",
-            };
+            // EACCES (a port below 1024 without the right, a directory one may not write to) says this address cannot be had here.
             throw new ConnectionException(kind == SockitFailure.Io && e.SocketErrorCode == SocketError.AccessDenied ? SockitFailure.Unreachable : kind,
-                $"cannot listen on {what}: {e.Message} ({hint})", e);
+                $"cannot listen on {what}: {e.Message}", e)
+            {
+                Phase = ConnectionPhase.Bind,
+                Host = options.Transport == Transport.Unix ? null : options.Address.ToString(),
+                Port = options.Transport == Transport.Unix ? null : options.Port,
+                Path = options.Transport == Transport.Unix ? options.UnixPath : null,
+            };
         }
         return new Listener(socket, options.Transport, options.UnixPath);
     }
@@ -116,7 +113,13 @@ public sealed class Listener : IAsyncDisposable, IDisposable
         }
         catch (SocketException e)
         {
-            throw new ConnectionException(SocketErrors.Kind(e.SocketErrorCode), $"accept on {Name} failed: {e.Message} (check the open-file limit, ulimit -n, and retry)", e);
+            throw new ConnectionException(SocketErrors.Kind(e.SocketErrorCode), $"accept on {Name} failed: {e.Message}", e)
+            {
+                Phase = ConnectionPhase.Accept,
+                Host = (LocalEndPoint as IPEndPoint)?.Address.ToString(),
+                Port = LocalEndPoint is IPEndPoint ? Port : null,
+                Path = _unixPath,
+            };
         }
     }
 
@@ -146,7 +149,12 @@ public sealed class Listener : IAsyncDisposable, IDisposable
         }
         catch (SocketException e)
         {
-            throw new ConnectionException(SocketErrors.Kind(e.SocketErrorCode), $"send to {Endpoints.Format(peer)} failed: {e.Message} (check the peer's address and the routes)", e);
+            throw new ConnectionException(SocketErrors.Kind(e.SocketErrorCode), $"send to {Endpoints.Format(peer)} failed: {e.Message}", e)
+            {
+                Phase = ConnectionPhase.Send,
+                Host = (peer as IPEndPoint)?.Address.ToString(),
+                Port = (peer as IPEndPoint)?.Port,
+            };
         }
     }
 

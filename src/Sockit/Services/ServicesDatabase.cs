@@ -79,11 +79,11 @@ public sealed class ServicesDatabase
 
     /// <summary>As <c>getservbyname</c>: the first entry named (or aliased) <paramref name="name"/>, or a <see cref="LookupException"/> naming what was not found.</summary>
     public ServiceEntry GetByName(string name, string? protocol = null) =>
-        FindByName(name, protocol) ?? throw new LookupException($"service '{name}' not found{ForProtocol(protocol)}");
+        FindByName(name, protocol) ?? throw new LookupException($"service '{name}' not found{ForProtocol(protocol)}") { Service = name, Protocol = protocol };
 
     /// <summary>As <c>getservbyport</c>: the first entry on <paramref name="port"/>, or a <see cref="LookupException"/> naming what was not found.</summary>
     public ServiceEntry GetByPort(int port, string? protocol = null) =>
-        FindByPort(port, protocol) ?? throw new LookupException($"no service on port {port}{ForProtocol(protocol)}");
+        FindByPort(port, protocol) ?? throw new LookupException($"no service on port {port}{ForProtocol(protocol)}") { Service = port.ToString(global::System.Globalization.CultureInfo.InvariantCulture), Protocol = protocol };
 
     /// <summary>Entries of one protocol, or all when <paramref name="protocol"/> is null.</summary>
     public IEnumerable<ServiceEntry> List(string? protocol = null) =>

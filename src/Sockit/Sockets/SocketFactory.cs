@@ -16,16 +16,23 @@ public static class SocketFactory
         catch (SocketException e)
         {
             var failure = e.SocketErrorCode is SocketError.AccessDenied ? SockitFailure.Unreachable : SockitFailure.Io;
-            var hint = e.SocketErrorCode is SocketError.AccessDenied
-                ? "raw sockets need root or CAP_NET_RAW"
-                : "check that the family, type and protocol go together, as with 'sockit constants'";
             throw new SocketCreationException(
-                $"cannot create a socket({SocketConstants.FamilyName(family) ?? family.ToString()}, {SocketConstants.SocketTypeName(type) ?? type.ToString()}, {(int)protocol}): {e.Message} ({hint})",
-                failure, e);
+                $"cannot create a socket({SocketConstants.FamilyName(family) ?? family.ToString()}, {SocketConstants.SocketTypeName(type) ?? type.ToString()}, {(int)protocol}): {e.Message}",
+                failure, e)
+            {
+                Family = family,
+                SocketType = type,
+                Protocol = protocol,
+            };
         }
         catch (NotSupportedException e)
         {
-            throw new SocketCreationException($"cannot create a socket of family {family}: {e.Message}", SockitFailure.Io, e);
+            throw new SocketCreationException($"cannot create a socket of family {family}: {e.Message}", SockitFailure.Io, e)
+            {
+                Family = family,
+                SocketType = type,
+                Protocol = protocol,
+            };
         }
     }
 }
@@ -38,4 +45,13 @@ public sealed class SocketCreationException : SockitException
         : base(failure, message, innerException)
     {
     }
+
+    /// <summary>The address family asked for.</summary>
+    public AddressFamily Family { get; init; }
+
+    /// <summary>The socket type asked for.</summary>
+    public SocketType SocketType { get; init; }
+
+    /// <summary>The protocol asked for (<see cref="ProtocolType.Unspecified"/>: the family's default).</summary>
+    public ProtocolType Protocol { get; init; }
 }

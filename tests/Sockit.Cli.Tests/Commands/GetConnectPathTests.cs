@@ -69,6 +69,6 @@ public sealed class GetConnectPathTests : IDisposable
         var port = ClosedPort();
         var result = await RunInNamespaceAsync($"connect {Name} {port}");
         Assert.Equal(69, result.ExitCode);
-        Assert.Matches($@"^sockit: connect to {Name} \(127\.0\.0\.1\) port {port} failed: Connection refused \(is anything listening on that port\?\) \[tried ::1, 127\.0\.0\.1\]\n$", result.Stderr);
+        Assert.Matches($@"^sockit: connect to {Name} \(127\.0\.0\.1\) port {port} failed: Connection refused \[tried ::1, 127\.0\.0\.1\] \(is anything listening on that port\?\)\n$", result.Stderr);
     }
 }

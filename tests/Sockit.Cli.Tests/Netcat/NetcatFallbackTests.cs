@@ -76,7 +76,7 @@ public sealed class NetcatFallbackTests
             Assert.Equal((0, "v6", ""), Run(3));
             Assert.Equal((69, "", $"sockit: connect to dual.sockit.test (127.0.0.1) port {v6Only.Port} failed: Connection refused (is anything listening on that port?)\n"), Run(4));
             Assert.Equal((0, "v6", ""), Run(5));
-            Assert.Equal((69, "", $"sockit: connect to dual.sockit.test (127.0.0.1) port {none.Port} failed: Connection refused (is anything listening on that port?) [tried ::1, 127.0.0.1]\n"), Run(6));
+            Assert.Equal((69, "", $"sockit: connect to dual.sockit.test (127.0.0.1) port {none.Port} failed: Connection refused [tried ::1, 127.0.0.1] (is anything listening on that port?)\n"), Run(6));
             Assert.Equal((68, "", "sockit: cannot resolve 'four.sockit.test': Name or service not known (check the name; if it has IPv4 addresses only, drop -6)\n"), Run(7));
 
             // Each server saw exactly the connections meant for it: runs 0 and 1 over IPv4, runs 3 and 5 over IPv6.

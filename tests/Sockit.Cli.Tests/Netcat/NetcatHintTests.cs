@@ -64,7 +64,7 @@ public sealed class NetcatHintTests
             var result = await Cli.RunProcessAsync(["connect", "127.0.0.1", P(port), "--send", new string('x', 100_000)]);
             Assert.Equal(74, result.ExitCode);
             Assert.Matches(
-                $@"^sockit: (connection to 127\.0\.0\.1:{port} reset by peer \(the peer aborted the connection; its own log may say why\)|127\.0\.0\.1:{port} closed the connection before all the input was sent \(\d+ bytes sent; it stopped reading: check what it expects, or send less\))\n$",
+                $@"^sockit: (connection to 127\.0\.0\.1:{port} reset by peer \(the peer aborted the connection; its own log may say why\)|127\.0\.0\.1:{port} closed the connection before all the input was sent \(\d+ bytes sent; it stopped reading\) \(check what it expects, or send less\))\n$",
                 result.Stderr);
         }
     }

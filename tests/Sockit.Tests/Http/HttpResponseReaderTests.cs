@@ -190,6 +190,7 @@ public sealed class HttpResponseReaderTests
         var head = Bytes("HTTP/1.1 200 OK\r\nX-Big: " + new string('a', 9000));
         var e = Assert.Throws<HttpWireProtocolException>(() => Feed([head], close: false));
         Assert.Contains("longer than 8192 bytes", e.Message, StringComparison.Ordinal);
+        Assert.Equal(("MaxLineBytes", 8192L), (e.LimitName, e.LimitValue));
     }
 
     [Fact]
@@ -210,6 +211,7 @@ public sealed class HttpResponseReaderTests
         }
         var e = Assert.Throws<HttpWireProtocolException>(() => Feed(sb.Append("\r\n").ToString(), close: false));
         Assert.Contains("header section is larger than 65536 bytes", e.Message, StringComparison.Ordinal);
+        Assert.Equal(("MaxHeaderSectionBytes", 65536L), (e.LimitName, e.LimitValue));
     }
 
     [Theory]

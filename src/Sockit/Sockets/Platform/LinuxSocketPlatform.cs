@@ -95,7 +95,7 @@ internal sealed unsafe class LinuxSocketPlatform : ISocketPlatform
 
     public HostEntry GetHostByName(string name) =>
         CallWithGrowingBuffer((entry, buffer, length, result, hostErrno) => LibC.GetHostByNameR(name, entry, buffer, length, result, hostErrno), out var hostErrno)
-            ?? throw HostFailure($"cannot resolve '{name}'", hostErrno);
+            ?? throw HostFailure($"cannot resolve '{name}'", name, reverse: false, hostErrno);
 
     public HostEntry GetHostByAddr(IPAddress address)
     {
@@ -108,7 +108,7 @@ internal sealed unsafe class LinuxSocketPlatform : ISocketPlatform
                     return LibC.GetHostByAddrR(addressBytes, (uint)bytes.Length, osFamily, entry, buffer, length, result, hostErrno);
                 }
             }, out var hostErrno)
-            ?? throw HostFailure($"no name for address {address}", hostErrno);
+            ?? throw HostFailure($"no name for address {address}", address.ToString(), reverse: true, hostErrno);
     }
 
     // gethostbyname_r and gethostbyaddr_r write the entry's strings into the caller's buffer and return ERANGE when it
@@ -270,10 +270,10 @@ internal sealed unsafe class LinuxSocketPlatform : ISocketPlatform
             (null, not null) => $"service '{service}'",
             _ => "nothing",
         };
-        return new LookupException($"cannot resolve {what}: {reason}", failure, new SocketException((int)socketError, reason));
+        return new LookupException($"cannot resolve {what}: {reason}", failure, new SocketException((int)socketError, reason)) { Name = host, Service = service };
     }
 
-    private static LookupException HostFailure(string what, int hostErrno)
+    private static LookupException HostFailure(string what, string name, bool reverse, int hostErrno)
     {
         var reason = LibC.Utf8(LibC.HStrError(hostErrno)) ?? $"error {hostErrno}";
         var (failure, socketError) = hostErrno switch
@@ -282,7 +282,7 @@ internal sealed unsafe class LinuxSocketPlatform : ISocketPlatform
             TryAgain => (SockitFailure.TimedOut, SocketError.TryAgain),
             _ => (SockitFailure.Io, SocketError.NoRecovery),
         };
-        return new LookupException($"{what}: {reason}", failure, new SocketException((int)socketError, reason));
+        return new LookupException($"{what}: {reason}", failure, new SocketException((int)socketError, reason)) { Name = name, Reverse = reverse };
     }
 
     private static SocketConstantTable BuildConstants()

@@ -1,0 +1,139 @@
+using System.Net;
+using System.Net.Sockets;
+using Sockit.Connections;
+using Sockit.Http;
+using Sockit.Sockets;
+
+namespace Sockit.Cli.Failures;
+
+/// <summary>
+/// Every "what to try" the CLI adds to a library failure, in one place, keyed by the failure's facts (kind, phase,
+/// socket error, what was asked for) and the command line's context. The library's message says what failed and
+/// why; this says what to do about it, in the CLI's words (its commands and flags). Null when there is nothing useful to add.
+/// </summary>
+internal static class FailureAdvice
+{
+    public static string? For(SockitException failure, FailureContext context) => failure switch
+    {
+        ConnectionException e => ForConnection(e, context),
+        LookupException e => ForLookup(e, context),
+        SocketCreationException e => e.SocketError == SocketError.AccessDenied
+            ? "raw sockets need root or CAP_NET_RAW"
+            : "check that the family, type and protocol go together, as with 'sockit constants'",
+        // The message says what broke the protocol and where; there is nothing to try on this side.
+        HttpWireProtocolException => null,
+        _ => null,
+    };
+
+    /// <summary>The library's message with the advice after it in parentheses: <c>what failed: why (what to try)</c>.</summary>
+    public static string Describe(SockitException failure, FailureContext context) =>
+        For(failure, context) is { } advice ? $"{failure.Message} ({advice})" : failure.Message;
+
+    private static string? ForConnection(ConnectionException e, FailureContext context)
+    {
+        if (context.Command == "get")
+        {
+            return (e.Failure, e.Phase) switch
+            {
+                (SockitFailure.Refused, ConnectionPhase.Connect) => $"is a server listening on port {e.Port}?",
+                (SockitFailure.TimedOut, _) => "raise --timeout, or check the server",
+                _ => null,
+            };
+        }
+        return e.Phase switch
+        {
+            ConnectionPhase.Bind => ForBind(e),
+            ConnectionPhase.Accept => "check the open-file limit, ulimit -n, and retry",
+            ConnectionPhase.Transfer when e.Failure == SockitFailure.TimedOut => "no data either way; raise --idle-timeout",
+            _ when e.Failure == SockitFailure.Reset && e.BytesSent is not null => "check what it expects, or send less",
+            _ when e.Failure == SockitFailure.Reset => "the peer aborted the connection; its own log may say why",
+            ConnectionPhase.Connect when e.Path is not null => ForUnixConnect(e),
+            ConnectionPhase.Connect => e.Failure switch
+            {
+                SockitFailure.Refused => "is anything listening on that port?",
+                SockitFailure.Unreachable => "check the address, the interface and the routes",
+                SockitFailure.TimedOut => "is a firewall dropping packets? try a longer --connect-timeout",
+                _ => "check the address and port",
+            },
+            _ when e.Failure == SockitFailure.Refused => "nothing is listening on that port: check the port, or start the server first",
+            _ => "check the peer and the network, then retry",
+        };
+    }
+
+    private static string ForUnixConnect(ConnectionException e) => e.Failure switch
+    {
+        SockitFailure.Refused => "no server accepts on it: start the server, or check the path",
+        SockitFailure.Unreachable => "check the path; is the server running?",
+        SockitFailure.TimedOut => "is the server accepting connections? try a longer --connect-timeout",
+        _ => $"is {e.Path} a socket that a server listens on?",
+    };
+
+    private static string ForBind(ConnectionException e) => e.Failure switch
+    {
+        SockitFailure.AddressInUse when e.Path is not null => $"{e.Path} exists: remove it if no server uses it",
+        SockitFailure.AddressInUse => $"another program holds port {e.Port}: stop it or pick another port",
+        _ when e.SocketError == SocketError.AccessDenied && e.Path is not null => "pick a directory you may write to",
+        _ when e.SocketError == SocketError.AccessDenied => "ports below 1024 need root; pick a port above 1023",
+        SockitFailure.Unreachable when e.Path is not null => $"check that the directory of {e.Path} exists",
+        SockitFailure.Unreachable => "that address is not one of this machine's: bind 127.0.0.1, ::1 or one that 'sockit host' lists",
+        _ => "check the address and port",
+    };
+
+    private static string? ForLookup(LookupException e, FailureContext context)
+    {
+        if (e.Server is not null)
+        {
+            // A DNS server asked directly (resolve --server): its answer is the fact; only silence has a remedy.
+            return e.Failure == SockitFailure.TimedOut ? "check that it runs and listens there, or raise --timeout" : null;
+        }
+        if (IsArgumentMismatch(e))
+        {
+            return "--type and --proto must go together: stream with tcp, dgram with udp";
+        }
+        return context.Command switch
+        {
+            "get" => e.SocketError == SocketError.TryAgain ? "check the network or DNS server" : "check the name, or use an address",
+            "resolve" => ForResolve(e),
+            "connect" or "listen" => ForNetcat(e, context),
+            _ => null,
+        };
+    }
+
+    private static string? ForResolve(LookupException e) => (e.Failure, e.SocketError) switch
+    {
+        (SockitFailure.NotFound, SocketError.TypeNotFound) => "give a port number, or a service that 'sockit service --list' shows for that protocol",
+        (SockitFailure.NotFound, _) when e.Reverse && IsAddress(e.Name) => "no line of /etc/hosts and no PTR record in DNS names this address",
+        (SockitFailure.NotFound, _) => "check the spelling, /etc/hosts, and the DNS servers in /etc/resolv.conf; --server ADDR asks one directly",
+        (SockitFailure.TimedOut, _) => "the DNS server did not answer in time: try again, or check /etc/resolv.conf",
+        _ => null,
+    };
+
+    // connect and listen: a port given as a service name, or a host (or -4/-6 ruling its addresses out).
+    private static string ForNetcat(LookupException e, FailureContext context)
+    {
+        if (e.Name is null && e.Service is not null)
+        {
+            return "give a port number, or find the name with 'sockit service --list'";
+        }
+        var literal = IsAddress(e.Name);
+        return context.ForcedFamily switch
+        {
+            AddressFamily.InterNetwork when literal => "drop -4, or give an IPv4 address",
+            AddressFamily.InterNetworkV6 when literal => "drop -6, or give an IPv6 address",
+            AddressFamily.InterNetwork => "check the name; if it has IPv6 addresses only, drop -4",
+            AddressFamily.InterNetworkV6 => "check the name; if it has IPv4 addresses only, drop -6",
+            _ => "check the spelling, or give an address such as 127.0.0.1",
+        };
+    }
+
+    /// <summary>getaddrinfo refused arguments that do not go together (a type with the wrong protocol): the user's mistake.</summary>
+    public static bool IsArgumentMismatch(LookupException e) =>
+        e.SocketError is SocketError.SocketNotSupported or SocketError.AddressFamilyNotSupported or SocketError.InvalidArgument;
+
+    /// <summary>The OS refused a family, type and protocol that do not go together (not a lack of rights): the user's mistake.</summary>
+    public static bool IsArgumentMismatch(SocketCreationException e) =>
+        e.SocketError is SocketError.ProtocolNotSupported or SocketError.SocketNotSupported or SocketError.ProtocolType
+            or SocketError.AddressFamilyNotSupported or SocketError.ProtocolFamilyNotSupported or SocketError.OperationNotSupported;
+
+    private static bool IsAddress(string? name) => name is not null && IPAddress.TryParse(name.Trim('[', ']'), out _);
+}
