@@ -10,4 +10,7 @@ namespace Sockit.Cli.Rendering;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ServiceJson))]
 [JsonSerializable(typeof(ServiceListJson))]
+[JsonSerializable(typeof(StreamEventJson))]
+[JsonSerializable(typeof(PortProbeJson))]
+[JsonSerializable(typeof(GetJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
