@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Sockit.Connections;
 using Sockit.Servers;
 
@@ -25,20 +26,20 @@ internal sealed class NetcatJsonRenderer(CliConsole console, bool hex, bool name
     public override void Connected(Connection connection, bool accepted)
     {
         base.Connected(connection, accepted);
-        Write(new StreamEventJson(Version, "connected", Peer: connection.PeerName, Local: Endpoints.Format(connection.LocalEndPoint)));
+        Write(new StreamEventJson(Version, "connected", Peer: Name(connection.RemoteEndPoint), Local: Name(connection.LocalEndPoint)));
     }
 
     public override void Data(EndPoint peer, RelayDirection direction, ReadOnlySpan<byte> data)
     {
         base.Data(peer, direction, data);
-        Write(new StreamEventJson(Version, "data", Peer: Endpoints.Format(peer), Direction: direction == RelayDirection.Sent ? "sent" : "received",
+        Write(new StreamEventJson(Version, "data", Peer: Name(peer), Direction: direction == RelayDirection.Sent ? "sent" : "received",
             Bytes: data.Length, Base64: Convert.ToBase64String(data)));
     }
 
     public override void ServerEvent(ServerEvent e)
     {
         base.ServerEvent(e);
-        var peer = Endpoints.Format(e.Peer);
+        var peer = Name(e.Peer);
         Write(e.Kind switch
         {
             ServerEventKind.Connected => new StreamEventJson(Version, "connected", Peer: peer),
@@ -50,10 +51,15 @@ internal sealed class NetcatJsonRenderer(CliConsole console, bool hex, bool name
     }
 
     public override void Closed(Connection connection, RelayResult result) =>
-        Write(new StreamEventJson(Version, "closed", Peer: connection.PeerName, BytesSent: result.BytesSent, BytesReceived: result.BytesReceived));
+        Write(new StreamEventJson(Version, "closed", Peer: Name(connection.RemoteEndPoint), BytesSent: result.BytesSent, BytesReceived: result.BytesReceived));
 
     public override void Failed(SockitException failure) =>
         Write(new StreamEventJson(Version, "error", Error: failure.Failure.ToString(), Exit: ExitCodes.For(failure.Failure), Message: failure.Message));
+
+    /// <summary>An endpoint as people write it, or null (left out) for a Unix socket's client, which has no name.</summary>
+    private static string? Name(EndPoint endPoint) => endPoint is UnixDomainSocketEndPoint unix && string.IsNullOrEmpty(unix.ToString())
+        ? null
+        : Endpoints.Format(endPoint);
 
     private void Write(StreamEventJson e)
     {
