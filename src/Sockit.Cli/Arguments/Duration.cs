@@ -33,13 +33,15 @@ internal static class Duration
         },
     };
 
-    /// <summary>Reads <c>500ms</c>, <c>2s</c>, <c>1m</c> or bare seconds; false for anything else or anything out of range.</summary>
+    /// <summary>Reads <c>500ms</c>, <c>2s</c>, <c>1m</c>, <c>1h</c> or bare seconds; false for anything else or anything out of range.</summary>
     public static bool TryParse(string text, out TimeSpan duration)
     {
         duration = default;
         var (number, unit) = text.EndsWith("ms", StringComparison.Ordinal) ? (text[..^2], 0.001)
             : text.EndsWith('s') ? (text[..^1], 1.0)
             : text.EndsWith('m') ? (text[..^1], 60.0)
+            // The limit is written "24h" in messages, so the unit it is written in works too.
+            : text.EndsWith('h') ? (text[..^1], 3600.0)
             : (text, 1.0);
         // Digits and one point only: no signs, exponents, spaces, "NaN" or "Infinity".
         if (number.Length == 0 || !number.All(c => char.IsAsciiDigit(c) || c == '.')

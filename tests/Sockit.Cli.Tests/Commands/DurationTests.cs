@@ -19,6 +19,8 @@ public sealed class DurationTests
     [InlineData("1.5m", 90_000)]
     [InlineData("86400", 86_400_000)]
     [InlineData("1440m", 86_400_000)]
+    [InlineData("24h", 86_400_000)]
+    [InlineData("0.5h", 1_800_000)]
     public void TryParse_AcceptedSpellings(string text, int milliseconds)
     {
         Assert.True(Duration.TryParse(text, out var duration));
@@ -34,6 +36,8 @@ public sealed class DurationTests
     [InlineData("0.0000000001")]
     [InlineData("86401")]
     [InlineData("25h")]
+    [InlineData("h")]
+    [InlineData("1d")]
     [InlineData("1e3")]
     [InlineData("NaN")]
     [InlineData("Infinity")]
