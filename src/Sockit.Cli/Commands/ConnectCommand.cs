@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Net.Sockets;
 using System.Text;
-using System.Text.Json.Serialization;
+using Sockit.Cli.Arguments;
 using Sockit.Cli.Rendering;
 using Sockit.Connections;
 
@@ -24,8 +24,8 @@ internal static class ConnectCommand
         var ipv6 = new Option<bool>("-6") { Description = "IPv6 addresses only" };
         var send = new Option<string?>("--send") { Description = "Send TEXT (UTF-8, exactly as given) instead of stdin", HelpName = "TEXT" };
         var hex = new Option<bool>("--hex") { Description = "Dump both directions to stderr as hex (> sent, < received)" };
-        var connectTimeout = new Option<double?>("--connect-timeout") { Description = "Seconds each address may take to accept (default: the OS's, about 2 minutes)", HelpName = "S" };
-        var idleTimeout = new Option<double?>("--idle-timeout") { Description = "Fail (exit 75) when no byte has moved either way for S seconds", HelpName = "S" };
+        var connectTimeout = Duration.Option("--connect-timeout", "How long each address may take to accept: 500ms, 2s, 1m or seconds (default: the OS's, about 2 minutes)");
+        var idleTimeout = Duration.Option("--idle-timeout", "Fail (exit 75) when no byte has moved either way for this long: 500ms, 2s, 1m or seconds");
         var noShutdown = new Option<bool>("--no-shutdown") { Description = "At the end of stdin, keep the connection open for writing (no half-close); wait for the peer to close" };
         var zero = new Option<bool>("-z") { Description = "Only check that the port (or each port of a range) accepts a connection: exit 0 when one is open, 1 when none" };
 
@@ -34,6 +34,13 @@ internal static class ConnectCommand
             host, port, udp, unix, ipv4, ipv6, send, hex, connectTimeout, idleTimeout, noShutdown, zero,
         };
         CommandAction.Set(command, console, async (parseResult, cancellationToken) =>
+        {
+            var arguments = Parse(parseResult);
+            return await RunAsync(console, arguments, cancellationToken).ConfigureAwait(false);
+        });
+        return command;
+
+        ConnectArguments Parse(ParseResult parseResult)
         {
             var unixPath = parseResult.GetValue(unix);
             var hostName = parseResult.GetValue(host);
@@ -49,55 +56,75 @@ internal static class ConnectCommand
                 {
                     throw CliException.Usage("-U PATH takes no HOST or PORT, and no -u or -z (sockit connect -U /tmp/socket)");
                 }
+                NetcatArguments.UnixPath(unixPath);
             }
             else if (hostName is null || portText is null)
             {
                 throw CliException.Usage("give a host and a port (sockit connect localhost 8000) or -U PATH");
             }
-            return await RunAsync(console, parseResult, unixPath, hostName, portText, isUdp, cancellationToken).ConfigureAwait(false);
-        });
-        return command;
-
-        AddressFamily Family(ParseResult parseResult) =>
-            parseResult.GetValue(ipv4) ? AddressFamily.InterNetwork : parseResult.GetValue(ipv6) ? AddressFamily.InterNetworkV6 : AddressFamily.Unspecified;
-
-        async Task<int> RunAsync(CliConsole console, ParseResult parseResult, string? unixPath, string? hostName, string? portText, bool isUdp, CancellationToken cancellationToken)
-        {
-            var options = new ConnectOptions
+            else
             {
-                Transport = isUdp ? Transport.Udp : Transport.Tcp,
-                Family = Family(parseResult),
-                ConnectTimeout = NetcatArguments.Seconds(parseResult.GetValue(connectTimeout), "--connect-timeout"),
-            };
-            var protocol = isUdp ? "udp" : "tcp";
-            var format = parseResult.GetValue(GlobalOptions.Format);
-
-            if (parseResult.GetValue(zero))
-            {
-                if (isUdp)
-                {
-                    throw CliException.Usage("-z checks TCP ports: UDP has no handshake to tell an open port from a closed one (drop -u; for UDP, send something with -u --send TEXT and see whether a reply comes)");
-                }
-                return await ScanAsync(console, format, hostName!, NetcatArguments.Ports(portText!, protocol), options, cancellationToken).ConfigureAwait(false);
+                NetcatArguments.Host(hostName);
             }
+            if (parseResult.GetValue(zero) && isUdp)
+            {
+                throw CliException.Usage("-z checks TCP ports: UDP has no handshake to tell an open port from a closed one (drop -u; for UDP, send something with -u --send TEXT and see whether a reply comes)");
+            }
+            return new ConnectArguments(
+                hostName,
+                portText,
+                unixPath,
+                isUdp,
+                parseResult.GetValue(ipv4) ? AddressFamily.InterNetwork : parseResult.GetValue(ipv6) ? AddressFamily.InterNetworkV6 : AddressFamily.Unspecified,
+                parseResult.GetValue(send),
+                parseResult.GetValue(hex),
+                parseResult.GetValue(connectTimeout),
+                parseResult.GetValue(idleTimeout),
+                parseResult.GetValue(noShutdown),
+                parseResult.GetValue(zero),
+                parseResult.GetValue(GlobalOptions.Format));
+        }
+    }
 
-            var idle = NetcatArguments.Seconds(parseResult.GetValue(idleTimeout), "--idle-timeout");
-            var text = parseResult.GetValue(send);
-            await using var connection = unixPath is not null
-                ? await Connector.ConnectUnixAsync(unixPath, options, cancellationToken).ConfigureAwait(false)
-                : await Connector.ConnectAsync(hostName!, NetcatArguments.Port(portText!, protocol), options, cancellationToken).ConfigureAwait(false);
-            var dump = parseResult.GetValue(hex) ? new HexDump(console.Error) : null;
-            var input = text is null ? console.Input : new MemoryStream(Encoding.UTF8.GetBytes(text), writable: false);
+    private static async Task<int> RunAsync(CliConsole console, ConnectArguments arguments, CancellationToken cancellationToken)
+    {
+        var options = new ConnectOptions
+        {
+            Transport = arguments.Udp ? Transport.Udp : Transport.Tcp,
+            Family = arguments.Family,
+            ConnectTimeout = arguments.ConnectTimeout,
+        };
+        if (arguments.Scan)
+        {
+            return await ScanAsync(console, arguments.Format, arguments.Host!, NetcatArguments.Ports(arguments.Port!, arguments.Protocol), options, cancellationToken).ConfigureAwait(false);
+        }
+
+        var renderer = NetcatRenderer.For(arguments.Format, console, arguments.Hex, namePeers: false);
+        var port = arguments.UnixPath is null ? NetcatArguments.Port(arguments.Port!, arguments.Protocol) : 0;
+        try
+        {
+            await using var connection = arguments.UnixPath is not null
+                ? await Connector.ConnectUnixAsync(arguments.UnixPath, options, cancellationToken).ConfigureAwait(false)
+                : await Connector.ConnectAsync(arguments.Host!, port, options, cancellationToken).ConfigureAwait(false);
+            renderer.Connected(connection, accepted: false);
+            var input = arguments.Send is null ? console.Input : new MemoryStream(Encoding.UTF8.GetBytes(arguments.Send), writable: false);
+            var peer = connection.RemoteEndPoint;
             var relayOptions = new RelayOptions
             {
-                ShutdownOnInputEnd = !parseResult.GetValue(noShutdown),
+                ShutdownOnInputEnd = !arguments.NoShutdown,
                 // A terminal's input never ends by itself: when the peer closes, stop, as netcat users expect.
-                StopWhenPeerCloses = text is null && console.InputIsTerminal,
-                IdleTimeout = idle,
-                Observer = dump is null ? null : (direction, data) => dump.Write(direction == RelayDirection.Sent, data.Span),
+                StopWhenPeerCloses = arguments.Send is null && console.InputIsTerminal,
+                IdleTimeout = arguments.IdleTimeout,
+                Observer = renderer.WantsData ? (direction, data) => renderer.Data(peer, direction, data.Span) : null,
             };
-            await Relay.RunAsync(connection, input, console.OutputStream, relayOptions, cancellationToken).ConfigureAwait(false);
+            var result = await Relay.RunAsync(connection, input, renderer.Output, relayOptions, cancellationToken).ConfigureAwait(false);
+            renderer.Closed(connection, result);
             return ExitCodes.Ok;
+        }
+        catch (SockitException e)
+        {
+            renderer.Failed(e);
+            throw;
         }
     }
 
@@ -111,8 +138,8 @@ internal static class ConnectCommand
             switch (format)
             {
                 case OutputFormat.Json:
-                    JsonOutput.Write(console.Out, new PortProbeJson(host, port, probe.Open, probe.RemoteEndPoint is null ? null : Endpoints.Format(probe.RemoteEndPoint), probe.Failure?.ToString(), probe.Reason),
-                        ConnectJsonContext.Default.PortProbeJson);
+                    JsonLines.Write(console.Out, new PortProbeJson(1, host, port, probe.Open, probe.RemoteEndPoint is null ? null : Endpoints.Format(probe.RemoteEndPoint), probe.Failure is { } kind ? Failures.FailureReport.KindOf(kind) : null, probe.Reason),
+                        CliJsonContext.Default.PortProbeJson);
                     break;
                 case OutputFormat.Python:
                     // socket.connect_ex((host, port)): 0 when it connected, else the errno.
@@ -128,9 +155,3 @@ internal static class ConnectCommand
         return anyOpen ? ExitCodes.Ok : ExitCodes.CheckFailed;
     }
 }
-
-internal sealed record PortProbeJson(string Host, int Port, bool Open, string? Address, string? Failure, string? Reason);
-
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = false, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(PortProbeJson))]
-internal sealed partial class ConnectJsonContext : JsonSerializerContext;

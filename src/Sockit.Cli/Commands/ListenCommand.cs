@@ -2,6 +2,7 @@ using System.Buffers;
 using System.CommandLine;
 using System.Net;
 using System.Net.Sockets;
+using Sockit.Cli.Arguments;
 using Sockit.Cli.Rendering;
 using Sockit.Connections;
 using Sockit.Servers;
@@ -25,7 +26,7 @@ internal static class ListenCommand
         var echo = new Option<bool>("--echo") { Description = "Send every byte back to whoever sent it" };
         var reply = new Option<string?>("--reply") { Description = "Answer each message with TEXT, as the lesson's server (\"Yes, I can hear you.\")", HelpName = "TEXT" };
         var maxClients = new Option<int?>("--max-clients") { Description = "With -k, serve at most N clients at once; more are closed at once", HelpName = "N" };
-        var idleTimeout = new Option<double?>("--idle-timeout") { Description = "Close a client silent for S seconds (one client without -k: exit 75; UDP: stop)", HelpName = "S" };
+        var idleTimeout = Duration.Option("--idle-timeout", "Close a client silent this long: 500ms, 2s, 1m or seconds (one client without -k: exit 75; UDP: stop)");
         var hex = new Option<bool>("--hex") { Description = "Dump both directions to stderr as hex (> sent, < received; with -k or -u each peer's chunks under a '== PEER' line)" };
 
         var command = new Command("listen", "Listen on PORT, print what arrives and send stdin back (netcat's server; the lesson's server)")
@@ -34,16 +35,44 @@ internal static class ListenCommand
         };
         CommandAction.Set(command, console, async (parseResult, cancellationToken) =>
         {
+            var arguments = Parse(parseResult);
+            var listenerOptions = arguments.UnixPath is not null
+                ? new ListenerOptions { Transport = Transport.Unix, UnixPath = arguments.UnixPath }
+                : new ListenerOptions
+                {
+                    Transport = arguments.Udp ? Transport.Udp : Transport.Tcp,
+                    Address = await BindAddressAsync(arguments.Bind, cancellationToken).ConfigureAwait(false),
+                    Port = NetcatArguments.Port(arguments.Port!, arguments.Udp ? "udp" : "tcp"),
+                };
+            // Several peers at once (-k, UDP): name each in the dump. One client: the same dump as connect's.
+            var renderer = NetcatRenderer.For(arguments.Format, console, arguments.Hex, namePeers: arguments.KeepOpen || arguments.Udp);
+            try
+            {
+                return arguments.RelaysOne
+                    ? await RelayOneAsync(console, renderer, listenerOptions, arguments.IdleTimeout, cancellationToken).ConfigureAwait(false)
+                    : await ServeAsync(console, renderer, arguments, listenerOptions, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SockitException e)
+            {
+                renderer.Failed(e);
+                throw;
+            }
+        });
+        return command;
+
+        ListenArguments Parse(ParseResult parseResult)
+        {
             var unixPath = parseResult.GetValue(unix);
             var portText = parseResult.GetValue(port);
             var isUdp = parseResult.GetValue(udp);
             var replyText = parseResult.GetValue(reply);
             var isEcho = parseResult.GetValue(echo);
+            var bindAddress = parseResult.GetValue(bind);
             if (isEcho && replyText is not null)
             {
                 throw CliException.Usage("give --echo or --reply TEXT, not both");
             }
-            if (unixPath is not null && (portText is not null || isUdp || parseResult.GetValue(bind) is not null))
+            if (unixPath is not null && (portText is not null || isUdp || bindAddress is not null))
             {
                 throw CliException.Usage("-U PATH takes no PORT, --bind or -u (sockit listen -U /tmp/socket)");
             }
@@ -51,96 +80,80 @@ internal static class ListenCommand
             {
                 throw CliException.Usage("give a port to listen on (sockit listen 8000; 0 for a free one) or -U PATH");
             }
+            if (unixPath is not null)
+            {
+                NetcatArguments.UnixPath(unixPath);
+            }
+            if (bindAddress is not null && bindAddress.Trim().Length == 0)
+            {
+                throw CliException.Usage("--bind is empty: give an address (127.0.0.1, 0.0.0.0 for every interface, ::)");
+            }
             if (parseResult.GetValue(maxClients) is < 1)
             {
                 throw CliException.Usage("--max-clients takes a number of clients, 1 or more");
             }
-            var listenerOptions = unixPath is not null
-                ? new ListenerOptions { Transport = Transport.Unix, UnixPath = unixPath }
-                : new ListenerOptions
-                {
-                    Transport = isUdp ? Transport.Udp : Transport.Tcp,
-                    Address = await BindAddressAsync(parseResult.GetValue(bind), cancellationToken).ConfigureAwait(false),
-                    Port = NetcatArguments.Port(portText!, isUdp ? "udp" : "tcp"),
-                };
-            var idle = NetcatArguments.Seconds(parseResult.GetValue(idleTimeout), "--idle-timeout");
-            var keep = parseResult.GetValue(keepOpen);
-            var dump = parseResult.GetValue(hex) ? new HexDump(console.Error) : null;
-
-            if (!keep && !isUdp && !isEcho && replyText is null)
-            {
-                return await RelayOneAsync(console, listenerOptions, idle, dump, cancellationToken).ConfigureAwait(false);
-            }
-
-            // Several peers at once (-k, UDP): name each in the dump. One client: the same dump as connect's.
-            var several = keep || isUdp;
-            void Dump(EndPoint peer, bool sent, ReadOnlySpan<byte> data)
-            {
-                lock (console)
-                {
-                    if (several)
-                    {
-                        dump!.Write(Endpoints.Format(peer), sent, data);
-                    }
-                    else
-                    {
-                        dump!.Write(sent, data);
-                    }
-                }
-            }
-
-            var serverOptions = new ServerOptions
-            {
-                KeepOpen = keep,
-                MaxClients = parseResult.GetValue(maxClients),
-                IdleTimeout = idle,
-                Received = async (peer, data, ct) =>
-                {
-                    if (dump is not null)
-                    {
-                        Dump(peer, sent: false, data.Span);
-                    }
-                    await console.OutputStream.WriteAsync(data, ct).ConfigureAwait(false);
-                    await console.OutputStream.FlushAsync(ct).ConfigureAwait(false);
-                },
-                Sent = dump is null ? null : (peer, data) => Dump(peer, sent: true, data.Span),
-                Events = e => ReportEvent(console, e),
-            };
-            await using var server = isEcho ? EchoServer.Start(listenerOptions, serverOptions)
-                : replyText is not null ? ReplyServer.Start(replyText, listenerOptions, serverOptions)
-                : Server.Start(listenerOptions, serverOptions);
-            ReportListening(console, server.Listener, isEcho ? "echo" : replyText is not null ? "reply" : null);
-            if (!isEcho && replyText is null)
-            {
-                // stdin goes to every client (UDP: every peer heard from); it is not awaited, a terminal's read cannot be cancelled.
-                _ = BroadcastInputAsync(console, server, cancellationToken);
-            }
-            await server.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
-            return ExitCodes.Ok;
-        });
-        return command;
+            return new ListenArguments(
+                portText,
+                bindAddress,
+                unixPath,
+                isUdp,
+                parseResult.GetValue(keepOpen),
+                isEcho,
+                replyText,
+                parseResult.GetValue(maxClients),
+                parseResult.GetValue(idleTimeout),
+                parseResult.GetValue(hex),
+                parseResult.GetValue(GlobalOptions.Format));
+        }
     }
 
     /// <summary>netcat without -k: accept one client, stop listening, relay stdin and stdout with it until both ends are done.</summary>
-    private static async Task<int> RelayOneAsync(CliConsole console, ListenerOptions listenerOptions, TimeSpan? idle, HexDump? dump, CancellationToken cancellationToken)
+    private static async Task<int> RelayOneAsync(CliConsole console, NetcatRenderer renderer, ListenerOptions listenerOptions, TimeSpan? idle, CancellationToken cancellationToken)
     {
         Connection connection;
         await using (var listener = Listener.Bind(listenerOptions))
         {
-            ReportListening(console, listener, null);
+            renderer.Listening(listener, null);
             connection = await listener.AcceptAsync(cancellationToken).ConfigureAwait(false);
         }
         await using (connection)
         {
-            console.Error.WriteLine($"connection from {connection.PeerName}");
+            renderer.Connected(connection, accepted: true);
+            var peer = connection.RemoteEndPoint;
             var relayOptions = new RelayOptions
             {
                 StopWhenPeerCloses = console.InputIsTerminal,
                 IdleTimeout = idle,
-                Observer = dump is null ? null : (direction, data) => dump.Write(direction == RelayDirection.Sent, data.Span),
+                Observer = renderer.WantsData ? (direction, data) => renderer.Data(peer, direction, data.Span) : null,
             };
-            await Relay.RunAsync(connection, console.Input, console.OutputStream, relayOptions, cancellationToken).ConfigureAwait(false);
+            var result = await Relay.RunAsync(connection, console.Input, renderer.Output, relayOptions, cancellationToken).ConfigureAwait(false);
+            renderer.Closed(connection, result);
         }
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>-k, UDP, --echo, --reply: a server that serves until its clients are done (or Ctrl-C with -k).</summary>
+    private static async Task<int> ServeAsync(CliConsole console, NetcatRenderer renderer, ListenArguments arguments, ListenerOptions listenerOptions, CancellationToken cancellationToken)
+    {
+        var serverOptions = new ServerOptions
+        {
+            KeepOpen = arguments.KeepOpen,
+            MaxClients = arguments.MaxClients,
+            IdleTimeout = arguments.IdleTimeout,
+            Received = renderer.ReceivedAsync,
+            Sent = renderer.WantsData ? (peer, data) => renderer.Data(peer, RelayDirection.Sent, data.Span) : null,
+            Events = renderer.ServerEvent,
+        };
+        await using var server = arguments.Echo ? EchoServer.Start(listenerOptions, serverOptions)
+            : arguments.Reply is not null ? ReplyServer.Start(arguments.Reply, listenerOptions, serverOptions)
+            : Server.Start(listenerOptions, serverOptions);
+        renderer.Listening(server.Listener, arguments.Mode);
+        if (arguments.Mode is null)
+        {
+            // stdin goes to every client (UDP: every peer heard from); it is not awaited, a terminal's read cannot be cancelled.
+            _ = BroadcastInputAsync(console, server, cancellationToken);
+        }
+        await server.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 
@@ -173,33 +186,5 @@ internal static class ListenCommand
         }
         var addresses = await Connector.ResolveAsync(bind, AddressFamily.Unspecified, cancellationToken).ConfigureAwait(false);
         return addresses[0];
-    }
-
-    private static void ReportListening(CliConsole console, Listener listener, string? mode)
-    {
-        var transport = listener.Transport.ToString().ToLowerInvariant();
-        var what = mode is null ? transport : $"{transport}, {mode}";
-        var scope = listener.LocalEndPoint is IPEndPoint ip
-            ? IPAddress.IsLoopback(ip.Address) ? "; loopback only, --bind ADDR to accept from elsewhere"
-            : ip.Address.Equals(IPAddress.Any) || ip.Address.Equals(IPAddress.IPv6Any) ? "; every interface" : ""
-            : "";
-        console.Error.WriteLine($"listening on {listener.Name} ({what}{scope})");
-    }
-
-    private static void ReportEvent(CliConsole console, ServerEvent e)
-    {
-        var peer = Endpoints.Format(e.Peer);
-        var line = e.Kind switch
-        {
-            ServerEventKind.Connected => $"connection from {peer}",
-            ServerEventKind.Closed => $"closed {peer}",
-            ServerEventKind.Rejected => $"rejected {peer}: {e.Detail}",
-            ServerEventKind.IdleTimedOut => $"closed {peer}: {e.Detail}",
-            _ => $"failed {peer}: {e.Detail}",
-        };
-        lock (console)
-        {
-            console.Error.WriteLine(line);
-        }
     }
 }

@@ -1,9 +1,10 @@
 using System.Globalization;
+using System.Text;
 using Sockit.Services;
 
 namespace Sockit.Cli.Commands;
 
-/// <summary>Arguments <c>connect</c> and <c>listen</c> share: ports (numbers, service names, ranges) and seconds.</summary>
+/// <summary>Arguments <c>connect</c> and <c>listen</c> share: hosts, ports (numbers, service names, ranges) and Unix socket paths.</summary>
 internal static class NetcatArguments
 {
     /// <summary>A port number, or a service name looked up in the services database (http → 80).</summary>
@@ -45,17 +46,29 @@ internal static class NetcatArguments
         return [Port(text, protocol)];
     }
 
-    /// <summary>Seconds for a timeout option: a positive number, fractions allowed.</summary>
-    public static TimeSpan? Seconds(double? value, string option)
+    /// <summary>
+    /// The longest path a Unix domain socket address holds on Linux: <c>sun_path</c> is 108 bytes, one of them the
+    /// closing NUL. Checked here so a long path gets one plain line instead of an exception from deep in the socket call.
+    /// </summary>
+    public const int MaxUnixPathBytes = 107;
+
+    /// <summary>A host name or address for <c>connect</c>: anything but empty (the resolver says the rest).</summary>
+    public static string Host(string text) => text.Trim().Length > 0
+        ? text
+        : throw CliException.Usage("the host is empty: give a name or an address (localhost, 127.0.0.1, ::1)");
+
+    /// <summary>A <c>-U</c> path: not empty, and short enough for <c>sun_path</c>.</summary>
+    public static string UnixPath(string path)
     {
-        if (value is not { } seconds)
+        if (path.Length == 0)
         {
-            return null;
+            throw CliException.Usage("-U takes the path of a Unix socket, not an empty string (e.g. -U /tmp/sockit.sock)");
         }
-        if (!double.IsFinite(seconds) || seconds <= 0 || seconds > 86400)
+        var bytes = Encoding.UTF8.GetByteCount(path);
+        if (bytes > MaxUnixPathBytes)
         {
-            throw CliException.Usage($"{option} takes seconds greater than 0 (e.g. 2.5), not {seconds.ToString(CultureInfo.InvariantCulture)}");
+            throw CliException.Usage($"-U path is {bytes} bytes long: a Unix socket path holds at most {MaxUnixPathBytes} bytes on Linux (sun_path is 108 with the closing NUL); use a shorter path, e.g. under /tmp");
         }
-        return TimeSpan.FromSeconds(seconds);
+        return path;
     }
 }

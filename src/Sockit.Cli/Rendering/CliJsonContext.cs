@@ -17,4 +17,7 @@ namespace Sockit.Cli.Rendering;
 [JsonSerializable(typeof(DnsAnswerJson))]
 [JsonSerializable(typeof(SocketJson))]
 [JsonSerializable(typeof(ConstantListJson))]
+[JsonSerializable(typeof(StreamEventJson))]
+[JsonSerializable(typeof(PortProbeJson))]
+[JsonSerializable(typeof(GetJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

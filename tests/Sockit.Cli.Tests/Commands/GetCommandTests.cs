@@ -120,7 +120,9 @@ public sealed class GetCommandTests
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Stdout);
         Assert.Equal(200, json.RootElement.GetProperty("status").GetInt32());
-        Assert.Equal("1.0", json.RootElement.GetProperty("version").GetString());
+        // "version" is the document shape's version (docs/cli-json.md); the HTTP version python's server answers with is "httpVersion".
+        Assert.Equal(1, json.RootElement.GetProperty("version").GetInt32());
+        Assert.Equal("1.0", json.RootElement.GetProperty("httpVersion").GetString());
         Assert.Equal("content-length", json.RootElement.GetProperty("framing").GetString());
         Assert.Equal(5, json.RootElement.GetProperty("bodyBytes").GetInt64());
     }

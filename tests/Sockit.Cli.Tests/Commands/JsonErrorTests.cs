@@ -15,7 +15,9 @@ public sealed class JsonErrorTests
     {
         var port = BackgroundProcess.FreePort();
         var result = await Cli.RunAsync("connect", "127.0.0.1", P(port), "--format", "json");
-        AssertJsonError(result, "refused", 69, $"connect to 127.0.0.1 port {port} failed: Connection refused (is anything listening on that port?)");
+        // A streaming command also ends its event stream on stdout with the failure, as facts without the advice.
+        var stdout = $"{{\"version\":1,\"event\":\"error\",\"error\":\"refused\",\"exit\":69,\"message\":\"connect to 127.0.0.1 port {port} failed: Connection refused\"}}\n";
+        AssertJsonError(result, "refused", 69, $"connect to 127.0.0.1 port {port} failed: Connection refused (is anything listening on that port?)", stdout);
     }
 
     [Fact]
@@ -48,9 +50,9 @@ public sealed class JsonErrorTests
         Assert.Equal((64, "sockit: --format takes text, json or python, not 'xml' (try 'sockit connect --help')\n"), (result.ExitCode, result.Stderr));
     }
 
-    private static void AssertJsonError(CliResult result, string error, int exit, string message)
+    private static void AssertJsonError(CliResult result, string error, int exit, string message, string stdout = "")
     {
-        Assert.Equal((exit, ""), (result.ExitCode, result.Stdout));
+        Assert.Equal((exit, stdout), (result.ExitCode, result.Stdout));
         Assert.EndsWith("\n", result.Stderr, StringComparison.Ordinal);
         var line = result.Stderr[..^1];
         Assert.DoesNotContain("\n", line, StringComparison.Ordinal);

@@ -215,7 +215,7 @@ public sealed partial class NamingCommandTests
     [InlineData("resolve localhost --reverse --ex", 64, "sockit: --reverse takes an address only, not --ex or getaddrinfo options")]
     [InlineData("resolve localhost --server nowhere", 64, "sockit: --server takes an IP address with an optional port (127.0.0.1:5353, [::1]:5353), not 'nowhere'")]
     [InlineData("resolve localhost --timeout 1", 64, "sockit: --timeout goes with --server (the OS resolver has its own, in /etc/resolv.conf)")]
-    [InlineData("resolve localhost --server 127.0.0.1:5353 --timeout 0", 64, "sockit: --timeout takes seconds between 0 and 3600, not 0")]
+    [InlineData("resolve localhost --server 127.0.0.1:5353 --timeout 0", 64, "sockit: --timeout takes a duration: 500ms, 2s, 1m or seconds such as 2.5, greater than 0 and at most 24h (not '0') (try 'sockit resolve --help')")]
     [InlineData("resolve localhost --server 127.0.0.1:5353 --ex", 64, "sockit: --server goes with NAME, --family and --timeout only")]
     [InlineData("resolve localhost --numeric", 64, "sockit: unknown option '--numeric' for 'resolve' (try 'sockit resolve --help')")]
     [InlineData("resolve localhost --numeric-host", 64, "sockit: unknown option '--numeric-host' for 'resolve' (try 'sockit resolve --help')")]

@@ -1,0 +1,51 @@
+using Sockit.Http;
+
+namespace Sockit.Cli.Rendering;
+
+/// <summary>The document <c>get --format json</c> prints once the response is read (docs/cli-json.md).</summary>
+internal sealed record GetJson(
+    int Version,
+    string Url,
+    string Method,
+    string? Remote,
+    string HttpVersion,
+    int Status,
+    string Reason,
+    IReadOnlyList<GetFieldJson> Headers,
+    IReadOnlyList<GetHeadJson> Interim,
+    IReadOnlyList<GetFieldJson> Trailers,
+    string Framing,
+    long? ContentLength,
+    long BodyBytes,
+    long WireBytes,
+    double ElapsedMs,
+    string? Output)
+{
+    public static GetJson From(HttpWireRequest request, HttpWireResponse response, string? output) => new(
+        1,
+        request.Url.ToString(),
+        request.Method,
+        response.RemoteEndPoint?.ToString(),
+        VersionOf(response.Head),
+        response.Head.StatusCode,
+        response.Head.ReasonPhrase,
+        Fields(response.Head.Headers),
+        response.InterimHeads.Select(h => new GetHeadJson(VersionOf(h), h.StatusCode, h.ReasonPhrase, Fields(h.Headers))).ToList(),
+        Fields(response.Trailers),
+        response.Framing switch
+        {
+            HttpBodyFraming.None => "none",
+            HttpBodyFraming.Chunked => "chunked",
+            HttpBodyFraming.ContentLength => "content-length",
+            _ => "until-close",
+        },
+        response.ContentLength,
+        response.BodyLength,
+        response.WireBytesReceived,
+        Math.Round(response.Elapsed.TotalMilliseconds, 3),
+        output);
+
+    private static string VersionOf(HttpResponseHead head) => $"{head.Version.Major}.{head.Version.Minor}";
+
+    private static List<GetFieldJson> Fields(IEnumerable<HttpHeaderField> fields) => fields.Select(f => new GetFieldJson(f.Name, f.Value)).ToList();
+}

@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Sockets;
+using Sockit.Connections;
+using Sockit.Servers;
+
+namespace Sockit.Cli.Rendering;
+
+/// <summary>
+/// <c>--format json</c> for <c>connect</c> and <c>listen</c>: one JSON Lines event a line on stdout (docs/cli-json.md),
+/// the peer's bytes in base64 inside "data" events instead of raw on stdout. Status lines and <c>--hex</c> stay on stderr.
+/// </summary>
+internal sealed class NetcatJsonRenderer(CliConsole console, bool hex, bool namePeers) : NetcatRenderer(console, hex, namePeers)
+{
+    private const int Version = 1;
+
+    public override Stream Output => Stream.Null;
+
+    protected override bool SeesData => true;
+
+    public override void Listening(Listener listener, string? mode)
+    {
+        base.Listening(listener, mode);
+        Write(new StreamEventJson(Version, "listening", Local: listener.Name, Transport: listener.Transport.ToString().ToLowerInvariant(), Mode: mode));
+    }
+
+    public override void Connected(Connection connection, bool accepted)
+    {
+        base.Connected(connection, accepted);
+        Write(new StreamEventJson(Version, "connected", Peer: Name(connection.RemoteEndPoint), Local: Name(connection.LocalEndPoint)));
+    }
+
+    public override void Data(EndPoint peer, RelayDirection direction, ReadOnlySpan<byte> data)
+    {
+        base.Data(peer, direction, data);
+        Write(new StreamEventJson(Version, "data", Peer: Name(peer), Direction: direction == RelayDirection.Sent ? "sent" : "received",
+            Bytes: data.Length, Base64: Convert.ToBase64String(data)));
+    }
+
+    public override void ServerEvent(ServerEvent e)
+    {
+        base.ServerEvent(e);
+        var peer = Name(e.Peer);
+        Write(e.Kind switch
+        {
+            ServerEventKind.Connected => new StreamEventJson(Version, "connected", Peer: peer),
+            ServerEventKind.Closed => new StreamEventJson(Version, "closed", Peer: peer),
+            ServerEventKind.IdleTimedOut => new StreamEventJson(Version, "closed", Peer: peer, Reason: e.Detail),
+            ServerEventKind.Rejected => new StreamEventJson(Version, "rejected", Peer: peer, Reason: e.Detail),
+            _ => new StreamEventJson(Version, "error", Peer: peer, Message: e.Detail),
+        });
+    }
+
+    public override void Closed(Connection connection, RelayResult result) =>
+        Write(new StreamEventJson(Version, "closed", Peer: Name(connection.RemoteEndPoint), BytesSent: result.BytesSent, BytesReceived: result.BytesReceived));
+
+    public override void Failed(SockitException failure) =>
+        Write(new StreamEventJson(Version, "error", Error: Failures.FailureReport.KindOf(failure.Failure), Exit: ExitCodes.For(failure.Failure), Message: failure.Message));
+
+    /// <summary>An endpoint as people write it, or null (left out) for a Unix socket's client, which has no name.</summary>
+    private static string? Name(EndPoint endPoint) => endPoint is UnixDomainSocketEndPoint unix && string.IsNullOrEmpty(unix.ToString())
+        ? null
+        : Endpoints.Format(endPoint);
+
+    private void Write(StreamEventJson e)
+    {
+        lock (Gate)
+        {
+            JsonLines.Write(Console.Out, e, CliJsonContext.Default.StreamEventJson);
+        }
+    }
+}
