@@ -20,6 +20,8 @@ internal static class BashScript
             #   source <({{program}} completion bash)
             # or save it as ~/.local/share/bash-completion/completions/{{program}}.
             {{function}}() {
+              # Under zsh's bashcompinit, index the arrays from 0 as bash does.
+              [[ -n ${ZSH_VERSION-} ]] && setopt localoptions ksharrays
               local cur=${COMP_WORDS[COMP_CWORD]} path={{program}} word expecting= i
               # Walk the words before the cursor: subcommands deepen the path, an option that takes a value skips it.
               for ((i = 1; i < COMP_CWORD; i++)); do
