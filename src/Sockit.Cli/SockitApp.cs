@@ -30,6 +30,7 @@ internal static class SockitApp
             ListenCommand.Create(console),
             GetCommand.Create(console),
             Tour.TourCommand.Create(console),
+            Completion.CompletionCommand.Create(console),
         };
         return root;
     }

@@ -13,6 +13,7 @@ namespace Sockit.Naming;
 /// name. The calls block, as the OS's do; use the async forms to keep a thread free. Failures throw
 /// <see cref="LookupException"/> with the resolver's own reason (<c>Name or service not known</c>).
 /// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public static class HostResolver
 {
     /// <summary><c>socket.gethostname()</c>: this machine's host name, as the kernel has it.</summary>

@@ -8,6 +8,7 @@ namespace Sockit.Sockets;
 /// The OS's <c>AF_</c>, <c>SOCK_</c> and <c>IPPROTO_</c> constants, under the names Python's socket module gives
 /// them, and the conversions between .NET's enums (whose numbers are Windows') and the OS's numbers.
 /// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public static class SocketConstants
 {
     /// <summary>The address families (<c>AF_</c>), by name.</summary>
