@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace Sockit.Cli;
 
 /// <summary>
-/// Runs a command's body and turns every expected failure into one line on stderr and a DESIGN.md exit code.
+/// Runs a command's body and turns every expected failure into one line on stderr and an exit code (docs/ARCHITECTURE.md, "Exit codes").
 /// Only a bug reaches the last catch, and even then the user sees one line, not a stack trace.
 /// </summary>
 internal static class CommandAction

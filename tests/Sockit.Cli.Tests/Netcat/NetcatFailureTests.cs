@@ -4,7 +4,7 @@ using Sockit.Testing;
 
 namespace Sockit.Cli.Tests.Netcat;
 
-/// <summary>Each way a connection fails, with its DESIGN.md exit code and a line that says why.</summary>
+/// <summary>Each way a connection fails, with its exit code (docs/ARCHITECTURE.md, "Exit codes") and a line that says why.</summary>
 public sealed class NetcatFailureTests
 {
     [Fact]

@@ -4,8 +4,8 @@ using System.Net.Sockets;
 namespace Sockit.Cli.Tests.Netcat;
 
 /// <summary>
-/// Every failure of connect and listen is one line, "sockit: what failed: why (what to try)", with the exit code of
-/// DESIGN.md. The cases here need no namespace; NetcatFailureTests and NetcatFallbackTests hold the others.
+/// Every failure of connect and listen is one line, "sockit: what failed: why (what to try)", with the exit code that
+/// docs/ARCHITECTURE.md lists. The cases here need no namespace; NetcatFailureTests and NetcatFallbackTests hold the others.
 /// </summary>
 public sealed class NetcatHintTests
 {
