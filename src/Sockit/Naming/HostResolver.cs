@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
+using Sockit.Interop;
 using Sockit.Sockets;
-using Sockit.Sockets.Platform;
 
 namespace Sockit.Naming;
 
@@ -31,21 +31,21 @@ public static class HostResolver
         ArgumentNullException.ThrowIfNull(name);
         // As CPython: the name must resolve for IPv4 first (so an unknown name fails with getaddrinfo's reason).
         ToAddress(name, AddressFamily.InterNetwork);
-        return SocketPlatform.Current.GetHostByName(name);
+        return HostEntry.From(SocketPlatform.Current.GetHostByName(name));
     }
 
     /// <summary><c>socket.gethostbyaddr(address)</c>: the name, aliases and addresses for an address (or for the first address of a name).</summary>
     public static HostEntry GetHostByAddr(string addressOrName)
     {
         ArgumentNullException.ThrowIfNull(addressOrName);
-        return SocketPlatform.Current.GetHostByAddr(ToAddress(addressOrName, AddressFamily.Unspecified));
+        return HostEntry.From(SocketPlatform.Current.GetHostByAddr(ToAddress(addressOrName, AddressFamily.Unspecified)));
     }
 
     /// <summary><c>socket.gethostbyaddr(address)</c> for an address.</summary>
     public static HostEntry GetHostByAddr(IPAddress address)
     {
         ArgumentNullException.ThrowIfNull(address);
-        return SocketPlatform.Current.GetHostByAddr(address);
+        return HostEntry.From(SocketPlatform.Current.GetHostByAddr(address));
     }
 
     /// <summary>
@@ -66,7 +66,7 @@ public static class HostResolver
         }
         var osFamily = SocketConstants.ToOsNumber(family);
         var osType = socketType is { } type ? SocketConstants.ToOsNumber(type) : 0;
-        return SocketPlatform.Current.GetAddrInfo(host, service, osFamily, osType, (int)protocol, flags);
+        return [.. SocketPlatform.Current.GetAddrInfo(host, service, osFamily, osType, (int)protocol, ToResolverFlags(flags)).Select(AddressInfo.From)];
     }
 
     /// <summary><see cref="GetAddrInfo"/> on the thread pool; cancellation abandons the wait (the OS call cannot be stopped).</summary>
@@ -132,6 +132,20 @@ public static class HostResolver
                 [.. nic.GetIPProperties().UnicastAddresses.Select(a => a.Address)
                     .OrderBy(a => a.AddressFamily == AddressFamily.InterNetwork ? 0 : 1)]))
             .OrderBy(i => i.Index)];
+    }
+
+    // Each public flag to the interop layer's flag of the same meaning (the platform maps those to its OS's numbers).
+    private static ResolverFlags ToResolverFlags(AddressInfoFlags flags)
+    {
+        var resolver = ResolverFlags.None;
+        resolver |= flags.HasFlag(AddressInfoFlags.Passive) ? ResolverFlags.Passive : 0;
+        resolver |= flags.HasFlag(AddressInfoFlags.CanonicalName) ? ResolverFlags.CanonicalName : 0;
+        resolver |= flags.HasFlag(AddressInfoFlags.NumericHost) ? ResolverFlags.NumericHost : 0;
+        resolver |= flags.HasFlag(AddressInfoFlags.V4Mapped) ? ResolverFlags.V4Mapped : 0;
+        resolver |= flags.HasFlag(AddressInfoFlags.All) ? ResolverFlags.All : 0;
+        resolver |= flags.HasFlag(AddressInfoFlags.AddressConfig) ? ResolverFlags.AddressConfig : 0;
+        resolver |= flags.HasFlag(AddressInfoFlags.NumericService) ? ResolverFlags.NumericService : 0;
+        return resolver;
     }
 
     // CPython's setipaddr: '' is the wildcard, '<broadcast>' the broadcast address, else getaddrinfo's first answer.

@@ -31,24 +31,3 @@ public sealed record ServerOptions
     /// <summary>Hears of clients coming and going (connected, closed, rejected, idle, failed). Called from any thread. Default null.</summary>
     public Action<ServerEvent>? Events { get; init; }
 }
-
-/// <summary>What happened to a client of a <see cref="Server"/>.</summary>
-public enum ServerEventKind
-{
-    /// <summary>A client connected (TCP, Unix) or a new peer sent its first datagram (UDP).</summary>
-    Connected,
-    /// <summary>A client's connection ended.</summary>
-    Closed,
-    /// <summary>A client was turned away because <see cref="ServerOptions.MaxClients"/> were already connected.</summary>
-    Rejected,
-    /// <summary>A client was closed because it sent nothing for <see cref="ServerOptions.IdleTimeout"/>.</summary>
-    IdleTimedOut,
-    /// <summary>A client's connection failed (reset by the peer, say); <see cref="ServerEvent.Detail"/> says why.</summary>
-    Failed,
-}
-
-/// <summary>One client's event.</summary>
-/// <param name="Kind">What happened.</param>
-/// <param name="Peer">The client's address.</param>
-/// <param name="Detail">Why, for failures.</param>
-public sealed record ServerEvent(ServerEventKind Kind, EndPoint Peer, string? Detail = null);

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Sockit.Naming;
-using Sockit.Sockets.Platform;
+using Sockit.Interop.Linux;
 using Sockit.Testing;
 
 namespace Sockit.Tests.Naming;
