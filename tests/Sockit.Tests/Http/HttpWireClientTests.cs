@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Sockit.Connections;
 using Sockit.Http;
+using Sockit.Servers;
 using Sockit.Testing.Http;
 
 namespace Sockit.Tests.Http;
@@ -167,7 +168,7 @@ public sealed class HttpWireClientTests
     [Fact]
     public async Task SendAsync_ServerStalls_TimesOutWithWhatArrived()
     {
-        await using var server = ScriptedHttpServer.Start("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc"u8.ToArray(), stallAfter: true);
+        await using var server = ScriptedHttpServer.Start("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc"u8.ToArray(), ScriptedHttpEnding.Stall);
         var e = await Assert.ThrowsAsync<HttpConnectionException>(() => GetAsync(server.Url(), timeout: TimeSpan.FromMilliseconds(300)));
         Assert.Equal(SockitFailure.TimedOut, e.Failure);
         Assert.Contains("received 3 of 10 bytes", e.Message, StringComparison.Ordinal);
