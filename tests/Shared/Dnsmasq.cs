@@ -31,7 +31,7 @@ public sealed class Dnsmasq : IAsyncDisposable
         var dnsmasq = Peers.Require("dnsmasq");
         for (var attempt = 0; ; attempt++)
         {
-            var port = FreePort();
+            var port = FreePorts.GetForUdpAndTcp();
             var startInfo = new ProcessStartInfo(dnsmasq)
             {
                 RedirectStandardOutput = true,
@@ -87,25 +87,5 @@ public sealed class Dnsmasq : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        // A port free for both UDP and TCP right now.
-        while (true)
-        {
-            using var udp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-            udp.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            var port = ((IPEndPoint)udp.LocalEndPoint!).Port;
-            try
-            {
-                using var tcp = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-                tcp.Bind(new IPEndPoint(IPAddress.Loopback, port));
-                return port;
-            }
-            catch (SocketException)
-            {
-            }
-        }
     }
 }

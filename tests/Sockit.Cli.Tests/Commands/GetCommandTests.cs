@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Sockit.Servers;
@@ -192,12 +190,7 @@ public sealed class GetCommandTests
     [Fact]
     public async Task Get_NothingListening_Exits69()
     {
-        int port;
-        using (var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp))
-        {
-            socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            port = ((IPEndPoint)socket.LocalEndPoint!).Port;
-        }
+        var port = FreePorts.Get();
         var result = await Cli.RunAsync("get", $"http://127.0.0.1:{port}/");
         Assert.Equal(69, result.ExitCode);
         Assert.Contains("connection refused", result.Stderr, StringComparison.Ordinal);

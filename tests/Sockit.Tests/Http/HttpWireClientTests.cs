@@ -5,6 +5,7 @@ using System.Text;
 using Sockit.Connections;
 using Sockit.Http;
 using Sockit.Servers;
+using Sockit.Testing;
 using Sockit.Testing.Http;
 
 namespace Sockit.Tests.Http;
@@ -177,12 +178,7 @@ public sealed class HttpWireClientTests
     [Fact]
     public async Task SendAsync_NothingListening_ThrowsRefused()
     {
-        int port;
-        using (var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp))
-        {
-            socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            port = ((IPEndPoint)socket.LocalEndPoint!).Port;
-        }
+        var port = FreePorts.Get();
         var e = await Assert.ThrowsAsync<HttpConnectionException>(() => GetAsync(new Uri($"http://127.0.0.1:{port}/")));
         Assert.Equal(SockitFailure.Refused, e.Failure);
         Assert.IsType<SocketException>(e.InnerException);
@@ -191,12 +187,7 @@ public sealed class HttpWireClientTests
     [Fact]
     public async Task SendAsync_NothingListening_SameFailureAsConnectorInTheUrlsWords()
     {
-        int port;
-        using (var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp))
-        {
-            socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            port = ((IPEndPoint)socket.LocalEndPoint!).Port;
-        }
+        var port = FreePorts.Get();
         var connect = await Assert.ThrowsAsync<ConnectionException>(async () => await Connector.ConnectAsync("127.0.0.1", port, cancellationToken: Token));
         var get = await Assert.ThrowsAsync<HttpConnectionException>(() => GetAsync(new Uri($"http://127.0.0.1:{port}/")));
         Assert.Equal((connect.Failure, connect.SocketError), (get.Failure, get.SocketError));
