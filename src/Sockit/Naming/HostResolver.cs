@@ -66,7 +66,7 @@ public static class HostResolver
         }
         var osFamily = SocketConstants.ToOsNumber(family);
         var osType = socketType is { } type ? SocketConstants.ToOsNumber(type) : 0;
-        return [.. SocketPlatform.Current.GetAddrInfo(host, service, osFamily, osType, (int)protocol, ToResolverFlags(flags)).Select(AddressInfo.From)];
+        return [.. SocketPlatform.Current.GetAddrInfo(host, service, osFamily, osType, (int)protocol, (ResolverFlags)flags).Select(AddressInfo.From)];
     }
 
     /// <summary><see cref="GetAddrInfo"/> on the thread pool; cancellation abandons the wait (the OS call cannot be stopped).</summary>
@@ -132,20 +132,6 @@ public static class HostResolver
                 [.. nic.GetIPProperties().UnicastAddresses.Select(a => a.Address)
                     .OrderBy(a => a.AddressFamily == AddressFamily.InterNetwork ? 0 : 1)]))
             .OrderBy(i => i.Index)];
-    }
-
-    // Each public flag to the interop layer's flag of the same meaning (the platform maps those to its OS's numbers).
-    private static ResolverFlags ToResolverFlags(AddressInfoFlags flags)
-    {
-        var resolver = ResolverFlags.None;
-        resolver |= flags.HasFlag(AddressInfoFlags.Passive) ? ResolverFlags.Passive : 0;
-        resolver |= flags.HasFlag(AddressInfoFlags.CanonicalName) ? ResolverFlags.CanonicalName : 0;
-        resolver |= flags.HasFlag(AddressInfoFlags.NumericHost) ? ResolverFlags.NumericHost : 0;
-        resolver |= flags.HasFlag(AddressInfoFlags.V4Mapped) ? ResolverFlags.V4Mapped : 0;
-        resolver |= flags.HasFlag(AddressInfoFlags.All) ? ResolverFlags.All : 0;
-        resolver |= flags.HasFlag(AddressInfoFlags.AddressConfig) ? ResolverFlags.AddressConfig : 0;
-        resolver |= flags.HasFlag(AddressInfoFlags.NumericService) ? ResolverFlags.NumericService : 0;
-        return resolver;
     }
 
     // CPython's setipaddr: '' is the wildcard, '<broadcast>' the broadcast address, else getaddrinfo's first answer.
