@@ -5,7 +5,7 @@ namespace Sockit.Cli;
 
 /// <summary>
 /// Runs a command's body and turns every failure it lets out into one line on stderr (text, or a JSON object with
-/// <c>--format json</c>) and a documented exit code (<see cref="ExitCodes"/>): the one catch site. What the line says
+/// <c>--format json</c>) and a documented exit code (<see cref="ExitCodes"/>; docs/ARCHITECTURE.md, "Exit codes"): the one catch site. What the line says
 /// and what it advises comes from <see cref="FailureReport"/> and <see cref="FailureAdvice"/>. Only a bug ends up an
 /// "internal error", and even then the user sees one line, not a stack trace.
 /// </summary>

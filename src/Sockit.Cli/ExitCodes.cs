@@ -1,6 +1,6 @@
 namespace Sockit.Cli;
 
-/// <summary>sysexits(3) codes, as DESIGN.md lists them.</summary>
+/// <summary>sysexits(3) codes, as docs/ARCHITECTURE.md ("Exit codes") lists them.</summary>
 internal static class ExitCodes
 {
     public const int Ok = 0;

@@ -31,7 +31,7 @@ public sealed class Dnsmasq : IAsyncDisposable
         var dnsmasq = Peers.Require("dnsmasq");
         for (var attempt = 0; ; attempt++)
         {
-            var port = FreePort();
+            var port = FreePorts.GetForUdpAndTcp();
             var startInfo = new ProcessStartInfo(dnsmasq)
             {
                 RedirectStandardOutput = true,
@@ -88,36 +88,4 @@ public sealed class Dnsmasq : IAsyncDisposable
         }
         _process.Dispose();
     }
-
-    private static int FreePort()
-    {
-        // A port free for both UDP and TCP right now.
-        while (true)
-        {
-            using var udp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-            udp.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            var port = ((IPEndPoint)udp.LocalEndPoint!).Port;
-            try
-            {
-                using var tcp = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-                tcp.Bind(new IPEndPoint(IPAddress.Loopback, port));
-                return port;
-            }
-            catch (SocketException)
-            {
-            }
-        }
-    }
-}
-
-/// <summary>A UDP socket on loopback that reads queries and never answers: a DNS server that does not respond.</summary>
-public sealed class SilentUdpServer : IDisposable
-{
-    private readonly Socket _socket = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-
-    public SilentUdpServer() => _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-
-    public IPEndPoint EndPoint => (IPEndPoint)_socket.LocalEndPoint!;
-
-    public void Dispose() => _socket.Dispose();
 }

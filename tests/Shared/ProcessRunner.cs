@@ -1,13 +1,6 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace Sockit.Testing;
-
-/// <summary>What a finished process printed and returned.</summary>
-public sealed record ProcessResult(int ExitCode, byte[] StdoutBytes, string Stderr)
-{
-    public string Stdout => Encoding.UTF8.GetString(StdoutBytes);
-}
 
 /// <summary>Runs a program to completion with optional stdin, capturing stdout as bytes; kills it at the timeout.</summary>
 public static class ProcessRunner

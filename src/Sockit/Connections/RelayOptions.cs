@@ -1,14 +1,5 @@
 namespace Sockit.Connections;
 
-/// <summary>Which way bytes went through a <see cref="Relay"/>.</summary>
-public enum RelayDirection
-{
-    /// <summary>From the input to the peer.</summary>
-    Sent,
-    /// <summary>From the peer to the output.</summary>
-    Received,
-}
-
 /// <summary>How a <see cref="Relay"/> copies. The defaults are netcat's, with the half-close done right.</summary>
 public sealed record RelayOptions
 {
@@ -42,10 +33,3 @@ public sealed record RelayOptions
     /// </summary>
     public Action<RelayDirection, ReadOnlyMemory<byte>>? Observer { get; init; }
 }
-
-/// <summary>What a finished <see cref="Relay"/> moved.</summary>
-/// <param name="BytesSent">Bytes copied from the input to the peer.</param>
-/// <param name="BytesReceived">Bytes copied from the peer to the output.</param>
-/// <param name="InputEnded">True when the input reached its end (rather than the relay stopping first).</param>
-/// <param name="PeerClosed">True when the peer closed its sending side.</param>
-public sealed record RelayResult(long BytesSent, long BytesReceived, bool InputEnded, bool PeerClosed);

@@ -39,4 +39,19 @@ public readonly record struct HttpHeaderField(string Name, string Value)
 
     /// <summary>The field as it goes on the wire, without CRLF.</summary>
     public override string ToString() => $"{Name}: {Value}";
+
+    /// <summary>
+    /// A header or trailer section as it goes on the wire (RFC 9112 sections 5 and 7.1.2): each field as
+    /// <c>Name: value</c> and CRLF, in order, then the empty line that ends the section.
+    /// </summary>
+    public static string FormatSection(IEnumerable<HttpHeaderField> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var sb = new StringBuilder();
+        foreach (var field in fields)
+        {
+            sb.Append(field.Name).Append(": ").Append(field.Value).Append("\r\n");
+        }
+        return sb.Append("\r\n").ToString();
+    }
 }

@@ -42,14 +42,7 @@ public static class HttpRequestWriter
             }
         }
 
-        var sb = new StringBuilder()
-            .Append(request.Method).Append(' ').Append(request.Target)
-            .Append(" HTTP/").Append(request.Version.Major).Append('.').Append(request.Version.Minor).Append("\r\n");
-        foreach (var field in fields)
-        {
-            sb.Append(field.Name).Append(": ").Append(field.Value).Append("\r\n");
-        }
-        sb.Append("\r\n");
-        return Encoding.Latin1.GetBytes(sb.ToString());
+        var requestLine = $"{request.Method} {request.Target} HTTP/{request.Version.Major}.{request.Version.Minor}\r\n";
+        return Encoding.Latin1.GetBytes(requestLine + HttpHeaderField.FormatSection(fields));
     }
 }

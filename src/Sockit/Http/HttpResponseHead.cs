@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Sockit.Http;
 
 /// <summary>A response head: the status line and the header fields in the order received (RFC 9112 sections 4 and 5).</summary>
@@ -39,15 +37,7 @@ public sealed class HttpResponseHead
     public string? GetValue(string name) => GetValues(name).FirstOrDefault();
 
     /// <summary>The head as it goes on the wire: the status line and every field, each ending in CRLF, then the empty line.</summary>
-    public string Format()
-    {
-        var sb = new StringBuilder().Append(StatusLine.ToString()).Append("\r\n");
-        foreach (var header in Headers)
-        {
-            sb.Append(header.Name).Append(": ").Append(header.Value).Append("\r\n");
-        }
-        return sb.Append("\r\n").ToString();
-    }
+    public string Format() => $"{StatusLine}\r\n{HttpHeaderField.FormatSection(Headers)}";
 
     /// <summary>The status line.</summary>
     public override string ToString() => StatusLine.ToString();

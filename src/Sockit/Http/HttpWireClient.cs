@@ -62,18 +62,6 @@ public sealed class HttpWireClient
     }
 
     /// <summary>
-    /// Sends <paramref name="request"/> on an already-connected <paramref name="connection"/> (a <see cref="NetworkStream"/>
-    /// over your own socket, say) and reads the response, writing its body to <paramref name="body"/>. The connection is left open.
-    /// </summary>
-    public static async Task<HttpWireResponse> ExchangeAsync(Stream connection, HttpWireRequest request, Stream body, HttpWireObserver? observer = null, HttpWireClientOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(body);
-        return await ExchangeOnStreamAsync(connection, request, request.Method, body, observer, options, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
     /// Reads one response from <paramref name="connection"/> (the request was sent by the caller with method
     /// <paramref name="requestMethod"/>), writing its body to <paramref name="body"/>: the right way to do what the lesson's
     /// read loop tries to.
@@ -83,18 +71,18 @@ public sealed class HttpWireClient
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentException.ThrowIfNullOrEmpty(requestMethod);
         ArgumentNullException.ThrowIfNull(body);
-        return await ExchangeOnStreamAsync(connection, null, requestMethod, body, observer, options, cancellationToken).ConfigureAwait(false);
+        return await ReadOnStreamAsync(connection, requestMethod, body, observer, options, cancellationToken).ConfigureAwait(false);
     }
 
-    // ExchangeAsync and ReadResponseAsync: one exchange on the caller's stream, bounded by the options' timeout.
-    private static async Task<HttpWireResponse> ExchangeOnStreamAsync(Stream connection, HttpWireRequest? request, string method, Stream body, HttpWireObserver? observer, HttpWireClientOptions? options, CancellationToken cancellationToken)
+    // ReadResponseAsync: one response on the caller's stream, bounded by the options' timeout.
+    private static async Task<HttpWireResponse> ReadOnStreamAsync(Stream connection, string method, Stream body, HttpWireObserver? observer, HttpWireClientOptions? options, CancellationToken cancellationToken)
     {
         options ??= new HttpWireClientOptions();
         var exchange = new Exchange(Stopwatch.GetTimestamp());
         using var timeout = StartTimeout(options, cancellationToken);
         try
         {
-            return await ExchangeCoreAsync(connection, request, method, body, observer ?? s_noObserver, options, exchange, timeout.Token).ConfigureAwait(false);
+            return await ExchangeCoreAsync(connection, null, method, body, observer ?? s_noObserver, options, exchange, timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
         {
@@ -161,12 +149,11 @@ public sealed class HttpWireClient
 
     private static async Task<HttpWireResponse> ExchangeCoreAsync(Stream connection, HttpWireRequest? request, string method, Stream body, HttpWireObserver observer, HttpWireClientOptions options, Exchange exchange, CancellationToken cancellationToken)
     {
-        byte[] requestBytes = [];
         try
         {
             if (request is not null)
             {
-                requestBytes = HttpRequestWriter.Write(request);
+                var requestBytes = HttpRequestWriter.Write(request);
                 exchange.Phase = "sending the request";
                 exchange.Step = ConnectionPhase.Send;
                 await connection.WriteAsync(requestBytes, cancellationToken).ConfigureAwait(false);
@@ -174,7 +161,7 @@ public sealed class HttpWireClient
                 observer.OnRequestSent(requestBytes);
                 observer.OnTrace($"sent {requestBytes.Length} bytes: {request.Method} {request.Target} HTTP/{request.Version.Major}.{request.Version.Minor}");
             }
-            return await ReadCoreAsync(connection, method, body, observer, options, exchange, requestBytes, cancellationToken).ConfigureAwait(false);
+            return await ReadCoreAsync(connection, method, body, observer, options, exchange, cancellationToken).ConfigureAwait(false);
         }
         catch (IOException e) when (e.InnerException is SocketException socketException)
         {
@@ -186,7 +173,7 @@ public sealed class HttpWireClient
         }
     }
 
-    private static async Task<HttpWireResponse> ReadCoreAsync(Stream connection, string method, Stream body, HttpWireObserver observer, HttpWireClientOptions options, Exchange exchange, byte[] requestBytes, CancellationToken cancellationToken)
+    private static async Task<HttpWireResponse> ReadCoreAsync(Stream connection, string method, Stream body, HttpWireObserver observer, HttpWireClientOptions options, Exchange exchange, CancellationToken cancellationToken)
     {
         var reader = new HttpResponseReader(method, options.Limits);
         exchange.Reader = reader;
@@ -250,7 +237,6 @@ public sealed class HttpWireClient
                 ContentLength = reader.ContentLength,
                 BodyLength = reader.BodyBytesRead,
                 WireBytesReceived = exchange.WireBytes,
-                RequestBytes = requestBytes,
                 RemoteEndPoint = (connection as NetworkStream)?.Socket.RemoteEndPoint,
                 Elapsed = Stopwatch.GetElapsedTime(exchange.Started),
             };

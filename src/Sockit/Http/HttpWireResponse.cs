@@ -26,9 +26,6 @@ public sealed class HttpWireResponse
     /// <summary>Bytes received on the wire, head and framing included.</summary>
     public long WireBytesReceived { get; init; }
 
-    /// <summary>The request's bytes, exactly as sent.</summary>
-    public ReadOnlyMemory<byte> RequestBytes { get; init; }
-
     /// <summary>The server's address, when the exchange made its own connection.</summary>
     public EndPoint? RemoteEndPoint { get; init; }
 

@@ -6,33 +6,6 @@ using DnsClient.Protocol;
 
 namespace Sockit.Naming;
 
-/// <summary>How <see cref="DnsServerResolver"/> asks.</summary>
-public sealed record DnsServerQueryOptions
-{
-    /// <summary>How long to wait for each answer. Default: 2 seconds.</summary>
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>How many times to ask again after a timeout. Default: 0.</summary>
-    public int Retries { get; init; }
-
-    /// <summary>Which addresses to ask for: IPv4 (A, the default, as <c>gethostbyname_ex</c>), IPv6 (AAAA), or both (<see cref="AddressFamily.Unspecified"/>).</summary>
-    public AddressFamily Family { get; init; } = AddressFamily.InterNetwork;
-}
-
-/// <summary>One resource record of a DNS answer, as dig shows it.</summary>
-/// <param name="Name">The owner name, with its trailing dot.</param>
-/// <param name="Type">The record type: A, AAAA, CNAME, ...</param>
-/// <param name="TimeToLive">The TTL in seconds.</param>
-/// <param name="Data">The record's data as text (an address, a target name).</param>
-public sealed record DnsRecord(string Name, string Type, int TimeToLive, string Data);
-
-/// <summary>A DNS server's answer for a name: the records, and the host entry they make up.</summary>
-/// <param name="Server">The server asked.</param>
-/// <param name="QueryName">The name asked for.</param>
-/// <param name="Entry">As <c>gethostbyname_ex</c> would report it: the end of the CNAME chain as the name, the names along the chain as aliases, and the addresses.</param>
-/// <param name="Records">Every answer record, in the server's order (A's answer before AAAA's when both were asked for).</param>
-public sealed record DnsAnswer(IPEndPoint Server, string QueryName, HostEntry Entry, IReadOnlyList<DnsRecord> Records);
-
 /// <summary>
 /// Asks one DNS server directly (DnsClient), bypassing the OS resolver and its hosts file: for testing a server, or
 /// seeing the CNAME chain behind a name's aliases.

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
+using Sockit.Interop;
 using Sockit.Sockets;
-using Sockit.Sockets.Platform;
 
 namespace Sockit.Naming;
 
@@ -32,21 +32,21 @@ public static class HostResolver
         ArgumentNullException.ThrowIfNull(name);
         // As CPython: the name must resolve for IPv4 first (so an unknown name fails with getaddrinfo's reason).
         ToAddress(name, AddressFamily.InterNetwork);
-        return SocketPlatform.Current.GetHostByName(name);
+        return HostEntry.From(SocketPlatform.Current.GetHostByName(name));
     }
 
     /// <summary><c>socket.gethostbyaddr(address)</c>: the name, aliases and addresses for an address (or for the first address of a name).</summary>
     public static HostEntry GetHostByAddr(string addressOrName)
     {
         ArgumentNullException.ThrowIfNull(addressOrName);
-        return SocketPlatform.Current.GetHostByAddr(ToAddress(addressOrName, AddressFamily.Unspecified));
+        return HostEntry.From(SocketPlatform.Current.GetHostByAddr(ToAddress(addressOrName, AddressFamily.Unspecified)));
     }
 
     /// <summary><c>socket.gethostbyaddr(address)</c> for an address.</summary>
     public static HostEntry GetHostByAddr(IPAddress address)
     {
         ArgumentNullException.ThrowIfNull(address);
-        return SocketPlatform.Current.GetHostByAddr(address);
+        return HostEntry.From(SocketPlatform.Current.GetHostByAddr(address));
     }
 
     /// <summary>
@@ -67,7 +67,7 @@ public static class HostResolver
         }
         var osFamily = SocketConstants.ToOsNumber(family);
         var osType = socketType is { } type ? SocketConstants.ToOsNumber(type) : 0;
-        return SocketPlatform.Current.GetAddrInfo(host, service, osFamily, osType, (int)protocol, flags);
+        return [.. SocketPlatform.Current.GetAddrInfo(host, service, osFamily, osType, (int)protocol, (ResolverFlags)flags).Select(AddressInfo.From)];
     }
 
     /// <summary><see cref="GetAddrInfo"/> on the thread pool; cancellation abandons the wait (the OS call cannot be stopped).</summary>

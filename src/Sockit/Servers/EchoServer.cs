@@ -1,25 +1,13 @@
 namespace Sockit.Servers;
 
 /// <summary>
-/// An echo server (RFC 862, on any port): sends every byte back to whoever sent it, TCP, UDP (to each peer by its
-/// address) or Unix. Port 0 gives a free port: <c>await using var echo = EchoServer.Start(new ListenerOptions());</c>
-/// then connect to <see cref="Server.Port"/>.
+/// An echo server (RFC 862, on any port): a <see cref="Server"/> whose <see cref="ServerOptions.Respond"/> sends every
+/// message back to whoever sent it, TCP, UDP (to each peer by its address) or Unix. Port 0 gives a free port:
+/// <c>await using var echo = EchoServer.Start();</c> then connect to <see cref="Server.Port"/>.
 /// </summary>
-public sealed class EchoServer : Server
+public static class EchoServer
 {
-    private EchoServer(Listener listener, ServerOptions? options)
-        : base(listener, options)
-    {
-    }
-
-    /// <summary>Binds (default: TCP on 127.0.0.1, a free port) and starts echoing.</summary>
-    public static new EchoServer Start(ListenerOptions? listenerOptions = null, ServerOptions? options = null)
-    {
-        var server = new EchoServer(Listener.Bind(listenerOptions ?? new ListenerOptions()), options);
-        server.Begin();
-        return server;
-    }
-
-    /// <inheritdoc />
-    protected override ReadOnlyMemory<byte>? Respond(ReadOnlyMemory<byte> message) => message;
+    /// <summary>Binds (default: TCP on 127.0.0.1, a free port) and starts echoing; <paramref name="options"/>' own <see cref="ServerOptions.Respond"/> is replaced.</summary>
+    public static Server Start(ListenerOptions? listenerOptions = null, ServerOptions? options = null) =>
+        Server.Start(listenerOptions, (options ?? new ServerOptions()) with { Respond = static message => message });
 }

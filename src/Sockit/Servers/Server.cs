@@ -8,11 +8,11 @@ namespace Sockit.Servers;
 /// <summary>
 /// A running server over a <see cref="Listener"/>: accepts clients (TCP, Unix) or receives datagrams (UDP) in the
 /// background, hands each message to <see cref="ServerOptions.Received"/>, and answers it with what
-/// <see cref="Respond"/> returns. A plain <see cref="Server"/> answers nothing (a sink; <see cref="BroadcastAsync"/>
-/// sends to every client); <see cref="EchoServer"/> and <see cref="ReplyServer"/> answer. Dispose to stop: every
-/// connection is closed and a Unix socket's file removed.
+/// <see cref="ServerOptions.Respond"/> returns. Without <see cref="ServerOptions.Respond"/> it answers nothing (a sink;
+/// <see cref="BroadcastAsync"/> sends to every client); <see cref="EchoServer"/> and <see cref="ReplyServer"/> start the
+/// two common configurations. Dispose to stop: every connection is closed and a Unix socket's file removed.
 /// </summary>
-public class Server : IAsyncDisposable
+public sealed class Server : IAsyncDisposable
 {
     private const int BufferSize = 64 * 1024;
     private readonly ServerOptions _options;
@@ -24,12 +24,10 @@ public class Server : IAsyncDisposable
     private Task _completion = Task.CompletedTask;
     private int _disposed;
 
-    /// <summary>Wraps a bound listener; call <see cref="Begin"/> to start serving.</summary>
-    protected Server(Listener listener, ServerOptions? options)
+    private Server(Listener listener, ServerOptions options)
     {
-        ArgumentNullException.ThrowIfNull(listener);
         Listener = listener;
-        _options = options ?? new ServerOptions();
+        _options = options;
     }
 
     /// <summary>The bound listener.</summary>
@@ -47,9 +45,16 @@ public class Server : IAsyncDisposable
     /// <summary>Ends when the server stops: disposed, its only client gone (without <see cref="ServerOptions.KeepOpen"/>), or idle (UDP). Faults when <see cref="ServerOptions.Received"/> threw.</summary>
     public Task Completion => _completion;
 
-    /// <summary>Binds and starts a server that prints (through <see cref="ServerOptions.Received"/>) and answers nothing.</summary>
-    public static Server Start(ListenerOptions listenerOptions, ServerOptions? options = null) =>
-        new Server(Listener.Bind(listenerOptions), options).Begin();
+    /// <summary>
+    /// Binds (default: TCP on 127.0.0.1, a free port) and starts serving as <paramref name="options"/> say (default:
+    /// answer nothing, see every message through <see cref="ServerOptions.Received"/> if set).
+    /// </summary>
+    public static Server Start(ListenerOptions? listenerOptions = null, ServerOptions? options = null)
+    {
+        var server = new Server(Listener.Bind(listenerOptions ?? new ListenerOptions()), options ?? new ServerOptions());
+        server._completion = server.Listener.Transport == Transport.Udp ? server.ServeDatagramsAsync(server._stop.Token) : server.AcceptLoopAsync(server._stop.Token);
+        return server;
+    }
 
     /// <summary>Sends <paramref name="data"/> to every connected client (UDP: to every peer heard from). Returns how many it reached.</summary>
     public async ValueTask<int> BroadcastAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
@@ -110,19 +115,6 @@ public class Server : IAsyncDisposable
             _stop.Dispose();
         }
         GC.SuppressFinalize(this);
-    }
-
-    /// <summary>The answer to one message, or null for none. A TCP "message" is what arrived together (one read, plus whatever was already waiting); a UDP message is one datagram.</summary>
-    protected virtual ReadOnlyMemory<byte>? Respond(ReadOnlyMemory<byte> message) => null;
-
-    /// <summary>True to close a TCP client once it has been answered (the lesson's server: one exchange, then close).</summary>
-    protected virtual bool CloseAfterResponse => false;
-
-    /// <summary>Starts serving in the background; returns this.</summary>
-    protected Server Begin()
-    {
-        _completion = Listener.Transport == Transport.Udp ? ServeDatagramsAsync(_stop.Token) : AcceptLoopAsync(_stop.Token);
-        return this;
     }
 
     private async Task AcceptLoopAsync(CancellationToken cancellationToken)
@@ -207,10 +199,10 @@ public class Server : IAsyncDisposable
                 }
                 var message = buffer.AsMemory(0, n);
                 await DeliverAsync(peer, message, cancellationToken).ConfigureAwait(false);
-                if (Respond(message) is { } response)
+                if (_options.Respond?.Invoke(message) is { } response)
                 {
                     await SendLockedAsync(connection, sendLock, response, cancellationToken).ConfigureAwait(false);
-                    if (CloseAfterResponse)
+                    if (_options.CloseAfterResponse)
                     {
                         break;
                     }
@@ -279,7 +271,7 @@ public class Server : IAsyncDisposable
                 }
                 var message = buffer.AsMemory(0, result.ReceivedBytes);
                 await DeliverAsync(peer, message, cancellationToken).ConfigureAwait(false);
-                if (Respond(message) is { } response)
+                if (_options.Respond?.Invoke(message) is { } response)
                 {
                     _options.Sent?.Invoke(peer, response);
                     await Listener.SendToAsync(response, peer, cancellationToken).ConfigureAwait(false);

@@ -2,7 +2,7 @@ using System.Net;
 
 namespace Sockit.Servers;
 
-/// <summary>How a <see cref="Server"/> serves. The defaults: many clients at once, no limit, no idle timeout.</summary>
+/// <summary>How a <see cref="Server"/> serves. The defaults: many clients at once, no limit, no idle timeout, no answers.</summary>
 public sealed record ServerOptions
 {
     /// <summary>Serve client after client, many at once (<c>--keep-open</c>). False: the first client only, then stop. Default true. UDP always serves every peer.</summary>
@@ -13,6 +13,17 @@ public sealed record ServerOptions
 
     /// <summary>Close a client that has sent nothing for this long. For UDP, stop when no datagram has come for this long. Default null: never.</summary>
     public TimeSpan? IdleTimeout { get; init; }
+
+    /// <summary>
+    /// The answer to one message, or null for none. A TCP "message" is what arrived together (one read, plus whatever
+    /// was already waiting); a UDP message is one datagram, answered to its sender's address. The message's memory is
+    /// valid only during the call; the answer must stay valid until it is sent (return the message itself to echo it).
+    /// Called from any client's task, possibly at the same time. Default null: answer nothing.
+    /// </summary>
+    public Func<ReadOnlyMemory<byte>, ReadOnlyMemory<byte>?>? Respond { get; init; }
+
+    /// <summary>Close a TCP or Unix client once it has been answered (the lesson's server: one exchange, then close). Default false.</summary>
+    public bool CloseAfterResponse { get; init; }
 
     /// <summary>
     /// Sees every message that arrives, with its sender (e.g. to print it). Calls never overlap, so a callback may
@@ -31,24 +42,3 @@ public sealed record ServerOptions
     /// <summary>Hears of clients coming and going (connected, closed, rejected, idle, failed). Called from any thread. Default null.</summary>
     public Action<ServerEvent>? Events { get; init; }
 }
-
-/// <summary>What happened to a client of a <see cref="Server"/>.</summary>
-public enum ServerEventKind
-{
-    /// <summary>A client connected (TCP, Unix) or a new peer sent its first datagram (UDP).</summary>
-    Connected,
-    /// <summary>A client's connection ended.</summary>
-    Closed,
-    /// <summary>A client was turned away because <see cref="ServerOptions.MaxClients"/> were already connected.</summary>
-    Rejected,
-    /// <summary>A client was closed because it sent nothing for <see cref="ServerOptions.IdleTimeout"/>.</summary>
-    IdleTimedOut,
-    /// <summary>A client's connection failed (reset by the peer, say); <see cref="ServerEvent.Detail"/> says why.</summary>
-    Failed,
-}
-
-/// <summary>One client's event.</summary>
-/// <param name="Kind">What happened.</param>
-/// <param name="Peer">The client's address.</param>
-/// <param name="Detail">Why, for failures.</param>
-public sealed record ServerEvent(ServerEventKind Kind, EndPoint Peer, string? Detail = null);

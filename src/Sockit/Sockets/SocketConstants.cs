@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net.Sockets;
-using Sockit.Sockets.Platform;
+using Sockit.Interop;
 
 namespace Sockit.Sockets;
 
@@ -11,14 +11,19 @@ namespace Sockit.Sockets;
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public static class SocketConstants
 {
+    // Built from the platform's table on first use (not in a static initializer: elsewhere than Linux the table throws).
+    private static IReadOnlyList<SocketConstant>? s_families;
+    private static IReadOnlyList<SocketConstant>? s_socketTypes;
+    private static IReadOnlyList<SocketConstant>? s_protocols;
+
     /// <summary>The address families (<c>AF_</c>), by name.</summary>
-    public static IReadOnlyList<SocketConstant> AddressFamilies => SocketPlatform.Current.Constants.Families;
+    public static IReadOnlyList<SocketConstant> AddressFamilies => s_families ??= ToPublic(SocketPlatform.Current.Constants.Families);
 
     /// <summary>The socket types (<c>SOCK_</c>, including the <c>SOCK_NONBLOCK</c> and <c>SOCK_CLOEXEC</c> flags), by name.</summary>
-    public static IReadOnlyList<SocketConstant> SocketTypes => SocketPlatform.Current.Constants.Types;
+    public static IReadOnlyList<SocketConstant> SocketTypes => s_socketTypes ??= ToPublic(SocketPlatform.Current.Constants.Types);
 
     /// <summary>The IP protocols (<c>IPPROTO_</c>), by name.</summary>
-    public static IReadOnlyList<SocketConstant> Protocols => SocketPlatform.Current.Constants.Protocols;
+    public static IReadOnlyList<SocketConstant> Protocols => s_protocols ??= ToPublic(SocketPlatform.Current.Constants.Protocols);
 
     /// <summary>Every constant whose name starts with <paramref name="prefix"/> (all of them when null), by name.</summary>
     public static IReadOnlyList<SocketConstant> List(string? prefix = null) =>
@@ -99,6 +104,8 @@ public static class SocketConstants
         protocol = (ProtocolType)number;
         return true;
     }
+
+    private static SocketConstant[] ToPublic(IReadOnlyList<OsConstant> constants) => [.. constants.Select(c => new SocketConstant(c.Name, c.Value))];
 
     private static bool TryParse(string text, string prefix, IReadOnlyList<SocketConstant> constants, out int number)
     {

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using Sockit.Sockets.Platform;
+using Sockit.Interop;
 
 namespace Sockit.Sockets;
 

@@ -35,7 +35,7 @@ public sealed class NginxServer : IAsyncDisposable
         Directory.CreateDirectory(Path.Combine(directory, "tmp"));
         for (var attempt = 0; ; attempt++)
         {
-            var port = FreePort();
+            var port = FreePorts.Get();
             var config = Path.Combine(directory, "nginx.conf");
             await File.WriteAllTextAsync(config, $$"""
                 worker_processes 1;
@@ -107,13 +107,6 @@ public sealed class NginxServer : IAsyncDisposable
             }
         }
         return false;
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 
     private async Task StopAsync()

@@ -26,12 +26,7 @@ public sealed class PythonHttpServer : IAsyncDisposable
     {
         var python = Peers.Require("python3");
         var root = Directory.CreateTempSubdirectory("sockit-pyhttp-").FullName;
-        int port;
-        using (var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp))
-        {
-            socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            port = ((IPEndPoint)socket.LocalEndPoint!).Port;
-        }
+        var port = FreePorts.Get();
         var startInfo = new ProcessStartInfo(python) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var argument in new[] { "-m", "http.server", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--directory", root })
         {

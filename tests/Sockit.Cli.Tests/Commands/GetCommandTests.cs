@@ -1,7 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using Sockit.Servers;
 using Sockit.Testing;
 using Sockit.Testing.Http;
 
@@ -175,7 +174,7 @@ public sealed class GetCommandTests
     [Fact]
     public async Task Get_ServerResetsMidBody_Exits74()
     {
-        await using var server = ScriptedHttpServer.StartThenReset("HTTP/1.1 200 OK\r\nContent-Length: 5000\r\n\r\nabc"u8.ToArray());
+        await using var server = ScriptedHttpServer.Start("HTTP/1.1 200 OK\r\nContent-Length: 5000\r\n\r\nabc"u8.ToArray(), ScriptedHttpEnding.Reset);
         var result = await Cli.RunAsync("get", server.Url().ToString());
         Assert.Equal(74, result.ExitCode);
         Assert.Matches(@"^sockit: connection failed reading the body \(received 3 of 5000 bytes\): the server reset the connection\n$", result.Stderr);
@@ -184,7 +183,7 @@ public sealed class GetCommandTests
     [Fact]
     public async Task Get_TimeoutWhileServerStalls_Exits75()
     {
-        await using var server = ScriptedHttpServer.Start("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc"u8.ToArray(), stallAfter: true);
+        await using var server = ScriptedHttpServer.Start("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc"u8.ToArray(), ScriptedHttpEnding.Stall);
         var result = await Cli.RunAsync("get", "--timeout", "0.3", server.Url().ToString());
         Assert.Equal(75, result.ExitCode);
         Assert.StartsWith("sockit: timed out after 0.3 s reading the body (received 3 of 10 bytes)", result.Stderr, StringComparison.Ordinal);
@@ -193,12 +192,7 @@ public sealed class GetCommandTests
     [Fact]
     public async Task Get_NothingListening_Exits69()
     {
-        int port;
-        using (var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp))
-        {
-            socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            port = ((IPEndPoint)socket.LocalEndPoint!).Port;
-        }
+        var port = FreePorts.Get();
         var result = await Cli.RunAsync("get", $"http://127.0.0.1:{port}/");
         Assert.Equal(69, result.ExitCode);
         Assert.Contains("connection refused", result.Stderr, StringComparison.Ordinal);

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
+using Sockit.Servers;
 using Sockit.Testing;
-using Sockit.Testing.Http;
 
 namespace Sockit.Cli.Tests.Commands;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Sockit.Cli.Tests.Netcat;
+using Sockit.Testing;
 
 namespace Sockit.Cli.Tests.Commands;
 
@@ -13,7 +13,7 @@ public sealed class JsonErrorTests
     [Fact]
     public async Task ConnectRefused_JsonError()
     {
-        var port = BackgroundProcess.FreePort();
+        var port = FreePorts.Get();
         var result = await Cli.RunAsync("connect", "127.0.0.1", P(port), "--format", "json");
         // A streaming command also ends its event stream on stdout with the failure, as facts without the advice.
         var stdout = $"{{\"version\":1,\"event\":\"error\",\"error\":\"refused\",\"exit\":69,\"message\":\"connect to 127.0.0.1 port {port} failed: Connection refused\"}}\n";

@@ -105,14 +105,6 @@ public sealed partial class BackgroundProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>A port free right now on loopback, for peers that cannot be told to pick one.</summary>
-    public static int FreePort(SocketType type = SocketType.Stream)
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, type, type == SocketType.Stream ? ProtocolType.Tcp : ProtocolType.Udp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
-    }
-
     public async Task WriteStdinAsync(string text, bool close = false)
     {
         await Stdin.WriteAsync(Encoding.UTF8.GetBytes(text));

@@ -4,13 +4,13 @@ using Sockit.Testing;
 
 namespace Sockit.Cli.Tests.Netcat;
 
-/// <summary>Each way a connection fails, with its DESIGN.md exit code and a line that says why.</summary>
+/// <summary>Each way a connection fails, with its exit code (docs/ARCHITECTURE.md, "Exit codes") and a line that says why.</summary>
 public sealed class NetcatFailureTests
 {
     [Fact]
     public async Task Connect_NothingListening_Refused69()
     {
-        var port = BackgroundProcess.FreePort();
+        var port = FreePorts.Get();
         var result = await Cli.RunAsync("connect", "127.0.0.1", P(port));
         Assert.Equal(69, result.ExitCode);
         Assert.Equal($"sockit: connect to 127.0.0.1 port {port} failed: Connection refused (is anything listening on that port?)\n", result.Stderr);
@@ -19,7 +19,7 @@ public sealed class NetcatFailureTests
     [Fact]
     public async Task Connect_LocalhostRefused_NamesTheHostAndAddress()
     {
-        var port = BackgroundProcess.FreePort();
+        var port = FreePorts.Get();
         var result = await Cli.RunAsync("connect", "localhost", P(port));
         Assert.Equal(69, result.ExitCode);
         Assert.StartsWith($"sockit: connect to localhost (", result.Stderr, StringComparison.Ordinal);

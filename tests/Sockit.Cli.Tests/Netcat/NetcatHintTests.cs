@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Net.Sockets;
+using Sockit.Testing;
 
 namespace Sockit.Cli.Tests.Netcat;
 
 /// <summary>
-/// Every failure of connect and listen is one line, "sockit: what failed: why (what to try)", with the exit code of
-/// DESIGN.md. The cases here need no namespace; NetcatFailureTests and NetcatFallbackTests hold the others.
+/// Every failure of connect and listen is one line, "sockit: what failed: why (what to try)", with the exit code that
+/// docs/ARCHITECTURE.md lists. The cases here need no namespace; NetcatFailureTests and NetcatFallbackTests hold the others.
 /// </summary>
 public sealed class NetcatHintTests
 {
@@ -42,7 +43,7 @@ public sealed class NetcatHintTests
     [Fact]
     public async Task Connect_UdpNobodyListening_RefusedWithWhatToTry()
     {
-        var port = BackgroundProcess.FreePort(SocketType.Dgram);
+        var port = FreePorts.Get(SocketType.Dgram);
         var result = await Cli.RunProcessAsync(["connect", "-u", "127.0.0.1", P(port), "--send", "anyone?"]);
         Assert.Equal(69, result.ExitCode);
         Assert.Equal($"sockit: receive from 127.0.0.1:{port} failed: Connection refused (nothing is listening on that port: check the port, or start the server first)\n", result.Stderr);

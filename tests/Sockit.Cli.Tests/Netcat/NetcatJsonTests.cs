@@ -62,7 +62,7 @@ public sealed class NetcatJsonTests
     [Fact]
     public async Task Connect_Json_RefusedIsAnErrorEvent()
     {
-        var port = BackgroundProcess.FreePort();
+        var port = FreePorts.Get();
         var result = await Cli.RunAsync("connect", "127.0.0.1", P(port), "--format", "json");
         Assert.Equal(69, result.ExitCode);
         var error = Assert.Single(Parse(result.Stdout));

@@ -45,7 +45,7 @@ public sealed class NetcatModeTests
     [Fact]
     public async Task ConnectUdp_NobodyListening_Refused69()
     {
-        var port = BackgroundProcess.FreePort(System.Net.Sockets.SocketType.Dgram);
+        var port = FreePorts.Get(System.Net.Sockets.SocketType.Dgram);
         var result = await Cli.RunProcessAsync(["connect", "-u", "127.0.0.1", P(port), "--send", "anyone?"]);
         Assert.Equal(69, result.ExitCode);
         Assert.Contains("Connection refused", result.Stderr, StringComparison.Ordinal);
@@ -100,7 +100,7 @@ public sealed class NetcatModeTests
     public async Task Connect_Ipv6ToNcatListener_Works()
     {
         var ncat = Peers.Require("ncat");
-        var port = BackgroundProcess.FreePort();
+        var port = FreePorts.Get();
         await using var peer = BackgroundProcess.Start(ncat, "-v", "-6", "-l", "::1", P(port));
         await peer.WaitForStderrAsync("Listening on");
         peer.Stdin.Close();
@@ -124,7 +124,7 @@ public sealed class NetcatModeTests
         var (listen, port) = await BackgroundProcess.SockitListenAsync("0", "-k");
         await using (listen)
         {
-            var closed = BackgroundProcess.FreePort();
+            var closed = FreePorts.Get();
             var open = await Cli.RunAsync("connect", "-z", "127.0.0.1", P(port));
             Assert.Equal(0, open.ExitCode);
             Assert.Equal($"127.0.0.1 port {port} (127.0.0.1:{port}): open\n", open.Stdout);
@@ -155,7 +155,7 @@ public sealed class NetcatModeTests
         var (listen, port) = await BackgroundProcess.SockitListenAsync("0", "-k");
         await using (listen)
         {
-            var closed = BackgroundProcess.FreePort();
+            var closed = FreePorts.Get();
             var expected = await Python.RunAsync($"""
                 import socket
                 for port in ({port}, {closed}):

@@ -29,7 +29,7 @@ public sealed class NetcatPeerTests
     public async Task Connect_ToNcatListener_BothDirectionsArrive()
     {
         var ncat = Peers.Require("ncat");
-        var port = BackgroundProcess.FreePort();
+        var port = FreePorts.Get();
         await using var peer = BackgroundProcess.Start(ncat, "-v", "-l", "127.0.0.1", P(port));
         await peer.WaitForStderrAsync("Listening on");
         await peer.WriteStdinAsync("from ncat\n", close: true);
@@ -59,7 +59,7 @@ public sealed class NetcatPeerTests
     public async Task Connect_ToSocatListener_BothDirectionsArrive()
     {
         var socat = Peers.Require("socat");
-        var port = BackgroundProcess.FreePort();
+        var port = FreePorts.Get();
         await using var peer = BackgroundProcess.Start(socat, "-d", "-d", "-t", "5", $"TCP-LISTEN:{port},bind=127.0.0.1,reuseaddr", "STDIO");
         await peer.WaitForStderrAsync("listening on");
         await peer.WriteStdinAsync("from socat\n", close: true);

@@ -33,7 +33,7 @@ public sealed class NetcatTerminalTests
     [Fact]
     public async Task Listen_TerminalInput_ClientClosesFirst_ExitsWithWhatCame()
     {
-        var port = BackgroundProcess.FreePort();
+        var port = FreePorts.Get();
         using var files = new TempFiles();
         await using var script = StartInPty($"{Cli.ShellCommand} listen {P(port)} > {files.Quoted("out")} 2> {files.Quoted("err")}");
         await files.WaitForAsync("err", "listening on ");

@@ -25,6 +25,30 @@ public sealed class ConnectorRelayServerTests
     }
 
     [Fact]
+    public async Task Server_RespondOption_AnswersWithItsBytesThenCloses()
+    {
+        // The README's example: any answer is a configuration of the one Server.
+        await using var server = Server.Start(new ListenerOptions(), new ServerOptions
+        {
+            Respond = message => Encoding.ASCII.GetBytes(Encoding.ASCII.GetString(message.Span).ToUpperInvariant()),
+            CloseAfterResponse = true,
+        });
+        using var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await client.ConnectAsync(IPAddress.Loopback, server.Port, Ct);
+        await client.SendAsync("hey there"u8.ToArray(), Ct);
+        using var received = new MemoryStream();
+        var buffer = new byte[64];
+        using var closeExpected = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        closeExpected.CancelAfter(TimeSpan.FromSeconds(10)); // without CloseAfterResponse the server would keep the client open
+        int n;
+        while ((n = await client.ReceiveAsync(buffer, closeExpected.Token)) > 0)
+        {
+            received.Write(buffer, 0, n);
+        }
+        Assert.Equal("HEY THERE"u8.ToArray(), received.ToArray());
+    }
+
+    [Fact]
     public async Task Relay_ThroughEchoServer_BytesExactWithHalfClose()
     {
         await using var server = EchoServer.Start();

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Sockit.Connections;
 using Sockit.Http;
 using Sockit.Services;
+using Sockit.Testing;
 
 namespace Sockit.Tests.Connections;
 
@@ -17,7 +18,7 @@ public sealed class ExceptionFactsTests
     [Fact]
     public async Task Connect_Refused_FactsAndAPlainMessage()
     {
-        var port = FreePort();
+        var port = FreePorts.Get();
         var e = await Assert.ThrowsAsync<ConnectionException>(async () => await Connector.ConnectAsync("127.0.0.1", port, cancellationToken: Ct));
         Assert.Equal($"connect to 127.0.0.1 port {port} failed: Connection refused", e.Message);
         Assert.Equal((SockitFailure.Refused, ConnectionPhase.Connect, "127.0.0.1", (int?)port, (string?)null), (e.Failure, e.Phase, e.Host, e.Port, e.Path));
@@ -74,16 +75,9 @@ public sealed class ExceptionFactsTests
     [Fact]
     public async Task HttpGet_Refused_IsAConnectionException()
     {
-        var port = FreePort();
+        var port = FreePorts.Get();
         var client = new HttpWireClient(new HttpWireClientOptions());
         var e = await Assert.ThrowsAsync<ConnectionException>(() => client.GetAsync(new Uri($"http://127.0.0.1:{port}/"), Stream.Null, cancellationToken: Ct));
         Assert.Equal((SockitFailure.Refused, ConnectionPhase.Connect, "127.0.0.1", (int?)port), (e.Failure, e.Phase, e.Host, e.Port));
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 }

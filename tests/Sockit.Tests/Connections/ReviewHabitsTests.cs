@@ -1,4 +1,4 @@
-using Sockit.Lesson;
+using Sockit.Connections;
 using Sockit.Servers;
 
 namespace Sockit.Tests.Connections;
@@ -17,12 +17,14 @@ public sealed class ReviewHabitsTests
     }
 
     [Fact]
-    public async Task ChunkedPageServer_DisposedTwice_SecondDisposeDoesNothing()
+    public async Task ScriptedHttpServer_DisposedTwice_SecondDisposeDoesNothing()
     {
-        var server = ChunkedPageServer.Start(["one", "two"], TimeSpan.Zero);
+        var server = ScriptedHttpServer.Start("HTTP/1.1 204 No Content\r\n\r\n"u8.ToArray());
         await server.DisposeAsync();
         await server.DisposeAsync();
-        Assert.Equal("onetwo"u8.ToArray(), server.Page);
+        // Stopped after the first: nothing listens on its port any more.
+        var e = await Assert.ThrowsAsync<ConnectionException>(async () => await Connector.ConnectAsync("127.0.0.1", server.Port, cancellationToken: Ct));
+        Assert.Equal(SockitFailure.Refused, e.Failure);
     }
 
     [Fact]

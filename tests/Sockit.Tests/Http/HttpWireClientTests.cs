@@ -4,6 +4,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Sockit.Connections;
 using Sockit.Http;
+using Sockit.Servers;
+using Sockit.Testing;
 using Sockit.Testing.Http;
 
 namespace Sockit.Tests.Http;
@@ -167,7 +169,7 @@ public sealed class HttpWireClientTests
     [Fact]
     public async Task SendAsync_ServerStalls_TimesOutWithWhatArrived()
     {
-        await using var server = ScriptedHttpServer.Start("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc"u8.ToArray(), stallAfter: true);
+        await using var server = ScriptedHttpServer.Start("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc"u8.ToArray(), ScriptedHttpEnding.Stall);
         var e = await Assert.ThrowsAsync<ConnectionException>(() => GetAsync(server.Url(), timeout: TimeSpan.FromMilliseconds(300)));
         Assert.Equal(SockitFailure.TimedOut, e.Failure);
         Assert.Contains("received 3 of 10 bytes", e.Message, StringComparison.Ordinal);
@@ -177,12 +179,7 @@ public sealed class HttpWireClientTests
     [Fact]
     public async Task SendAsync_NothingListening_ThrowsRefused()
     {
-        int port;
-        using (var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp))
-        {
-            socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            port = ((IPEndPoint)socket.LocalEndPoint!).Port;
-        }
+        var port = FreePorts.Get();
         var e = await Assert.ThrowsAsync<ConnectionException>(() => GetAsync(new Uri($"http://127.0.0.1:{port}/")));
         Assert.Equal(SockitFailure.Refused, e.Failure);
         Assert.Equal((ConnectionPhase.Connect, "127.0.0.1", port), (e.Phase, e.Host, e.Port));
@@ -193,12 +190,7 @@ public sealed class HttpWireClientTests
     [Fact]
     public async Task SendAsync_NothingListening_SameFailureAsConnectorInTheUrlsWords()
     {
-        int port;
-        using (var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp))
-        {
-            socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            port = ((IPEndPoint)socket.LocalEndPoint!).Port;
-        }
+        var port = FreePorts.Get();
         var connect = await Assert.ThrowsAsync<ConnectionException>(async () => await Connector.ConnectAsync("127.0.0.1", port, cancellationToken: Token));
         var get = await Assert.ThrowsAsync<ConnectionException>(() => GetAsync(new Uri($"http://127.0.0.1:{port}/")));
         Assert.Equal((connect.Failure, connect.SocketError), (get.Failure, get.SocketError));

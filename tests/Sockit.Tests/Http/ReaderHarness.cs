@@ -3,12 +3,6 @@ using Sockit.Http;
 
 namespace Sockit.Tests.Http;
 
-/// <summary>What reading one response produced.</summary>
-internal sealed record ReadOutcome(HttpResponseReader Reader, byte[] Body, int InterimCount, int Leftover)
-{
-    public string BodyText => Encoding.Latin1.GetString(Body);
-}
-
 /// <summary>Feeds a response to an <see cref="HttpResponseReader"/> in given pieces, as a socket would deliver it.</summary>
 internal static class ReaderHarness
 {

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
+using Sockit.Interop;
+using Sockit.Interop.Linux;
 using Sockit.Naming;
-using Sockit.Sockets.Platform;
 using Sockit.Testing;
 
 namespace Sockit.Tests.Naming;
@@ -9,6 +10,15 @@ namespace Sockit.Tests.Naming;
 /// <summary>IPv6 socket addresses as getaddrinfo returns them (scope id, flow info), and <see cref="HostEntry"/>'s value equality.</summary>
 public sealed class AddressInfoTests
 {
+    [Fact]
+    public void ResolverFlags_SameMembersAndValuesAsAddressInfoFlags()
+    {
+        // HostResolver converts the public flags to the interop layer's by a cast: the two enums must stay in step.
+        var publicFlags = Enum.GetValues<AddressInfoFlags>().Select(f => (f.ToString(), (int)f));
+        var resolverFlags = Enum.GetValues<ResolverFlags>().Select(f => (f.ToString(), (int)f));
+        Assert.Equal(publicFlags, resolverFlags);
+    }
+
     [Fact]
     public void ReadSocketAddress_SockaddrIn6_TakesFlowInfoAndScope()
     {

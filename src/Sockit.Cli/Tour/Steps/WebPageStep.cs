@@ -1,6 +1,6 @@
 using Sockit.Cli.Rendering;
 using Sockit.Http;
-using Sockit.Lesson;
+using Sockit.Servers;
 
 namespace Sockit.Cli.Tour;
 
@@ -18,20 +18,22 @@ internal sealed class WebPageStep : ITourStep
         "<p>A reader that follows the framing (RFC 9112 section 6.3) gets every byte, up to the last chunk.</p>\n</body></html>\n",
     ];
 
+    private static readonly IReadOnlyList<byte[]> s_pageWire = ChunkedPage.Frame(s_pagePieces);
+
     public string Title => "A web page over a raw socket: the lesson's read loop and the right one";
 
     public async Task<TourStep> RunAsync(int number, TourOptions options, CancellationToken cancellationToken)
     {
         const string explanation = "The client sends an HTTP request as bytes and reads the reply. TCP delivers the reply in whatever pieces it likes; "
             + "a recv() shorter than its buffer only means that is all that has arrived yet, so a reader must follow the message's own framing.";
-        ChunkedPageServer? server = null;
+        ScriptedHttpServer? server = null;
         try
         {
             Uri url;
             if (options.Url is null)
             {
-                server = ChunkedPageServer.Start(s_pagePieces);
-                url = server.Url;
+                server = ScriptedHttpServer.Start(s_pageWire, TimeSpan.FromMilliseconds(150));
+                url = server.Url();
             }
             else
             {
@@ -40,7 +42,7 @@ internal sealed class WebPageStep : ITourStep
             var lines = await RunLinesAsync(url, cancellationToken).ConfigureAwait(false);
             List<string> notes = server is null
                 ? [$"fetched {url}"]
-                : [$"the server is the tour's own, on {url}, sending a chunked page in {server.ChunkCount} pieces 150 ms apart",
+                : [$"the server is the tour's own, on {url}, sending a chunked page in {s_pageWire.Count} pieces 150 ms apart",
                    "as printed, the lesson's loop keeps only the last part (its `response += msg_part` is indented under the `if`); this is the loop it meant"];
             return new TourStep(number, Title, explanation, lines, notes);
         }

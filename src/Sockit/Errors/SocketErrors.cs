@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 
-namespace Sockit.Connections;
+namespace Sockit;
 
 /// <summary>Translates the OS's <see cref="SocketError"/> into sockit's failure kinds, at the boundary.</summary>
 internal static class SocketErrors

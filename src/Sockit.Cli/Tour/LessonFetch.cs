@@ -1,19 +1,14 @@
 using System.Text;
 using Sockit.Connections;
 
-namespace Sockit.Lesson;
-
-/// <summary>What the lesson's read loop got: the bytes, and how many <c>recv</c> calls it made.</summary>
-/// <param name="Data">Every byte received before the loop stopped.</param>
-/// <param name="Receives">How many receives the loop made.</param>
-public sealed record LessonRead(byte[] Data, int Receives);
+namespace Sockit.Cli.Tour;
 
 /// <summary>
 /// The lesson's "use a socket as a web browser", done its way: connect, <c>sendall</c> the request, then
 /// <c>recv(4096)</c> until a receive returns less than 4096 bytes. TCP gives no such promise: a short read only means
-/// that is what had arrived so far. <see cref="Http.HttpWireClient"/> reads the same response the right way.
+/// that is what had arrived so far. <see cref="Sockit.Http.HttpWireClient"/> reads the same response the right way.
 /// </summary>
-public static class LessonFetch
+internal static class LessonFetch
 {
     /// <summary>The lesson's request, for <paramref name="url"/>: <c>GET / HTTP/1.1</c> and a Host header, nothing else.</summary>
     public static byte[] Request(Uri url)

@@ -2,9 +2,7 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
-using Sockit.Naming;
-
-namespace Sockit.Sockets.Platform;
+namespace Sockit.Interop.Linux;
 
 /// <summary>glibc: getaddrinfo, gethostbyname_r, gethostbyaddr_r, getsockname, and Linux's constant numbers.</summary>
 internal sealed unsafe class LinuxSocketPlatform : ISocketPlatform
@@ -40,9 +38,9 @@ internal sealed unsafe class LinuxSocketPlatform : ISocketPlatform
     private const int NoData = 4;
     private const int Erange = 34;
 
-    private static readonly SocketConstantTable s_constants = BuildConstants();
+    private static readonly OsConstantTable s_constants = BuildConstants();
 
-    public SocketConstantTable Constants => s_constants;
+    public OsConstantTable Constants => s_constants;
 
     public string GetHostName()
     {
@@ -56,7 +54,7 @@ internal sealed unsafe class LinuxSocketPlatform : ISocketPlatform
         return LibC.Utf8(buffer)!;
     }
 
-    public IReadOnlyList<AddressInfo> GetAddrInfo(string? host, string? service, int family, int type, int protocol, AddressInfoFlags flags)
+    public IReadOnlyList<OsAddressInfo> GetAddrInfo(string? host, string? service, int family, int type, int protocol, ResolverFlags flags)
     {
         var hints = new LibC.AddrInfo { Family = family, SocketType = type, Protocol = protocol, Flags = ToOsFlags(flags) };
         LibC.AddrInfo* list = null;
@@ -68,22 +66,20 @@ internal sealed unsafe class LinuxSocketPlatform : ISocketPlatform
         }
         try
         {
-            var results = new List<AddressInfo>();
+            var results = new List<OsAddressInfo>();
             for (var entry = list; entry is not null; entry = entry->Next)
             {
                 if (ReadSocketAddress(entry->Address, (int)entry->AddressLength, out var flowInfo) is not IPEndPoint endPoint)
                 {
                     continue;
                 }
-                results.Add(new AddressInfo(
+                results.Add(new OsAddressInfo(
                     FromOsFamily(entry->Family),
                     (SocketType)entry->SocketType,
                     (ProtocolType)entry->Protocol,
                     LibC.Utf8(entry->CanonicalName) ?? "",
-                    endPoint)
-                {
-                    FlowInfo = flowInfo,
-                });
+                    endPoint,
+                    flowInfo));
             }
             return results;
         }
@@ -93,11 +89,11 @@ internal sealed unsafe class LinuxSocketPlatform : ISocketPlatform
         }
     }
 
-    public HostEntry GetHostByName(string name) =>
+    public OsHostEntry GetHostByName(string name) =>
         CallWithGrowingBuffer((entry, buffer, length, result, hostErrno) => LibC.GetHostByNameR(name, entry, buffer, length, result, hostErrno), out var hostErrno)
             ?? throw HostFailure($"cannot resolve '{name}'", name, reverse: false, hostErrno);
 
-    public HostEntry GetHostByAddr(IPAddress address)
+    public OsHostEntry GetHostByAddr(IPAddress address)
     {
         var bytes = address.GetAddressBytes();
         var osFamily = address.AddressFamily == AddressFamily.InterNetworkV6 ? AfInet6 : AfInet;
@@ -113,7 +109,7 @@ internal sealed unsafe class LinuxSocketPlatform : ISocketPlatform
 
     // gethostbyname_r and gethostbyaddr_r write the entry's strings into the caller's buffer and return ERANGE when it
     // is too small: start at 1 KiB and grow it fourfold, up to 1 MiB. Null (with h_errno) when there is no entry.
-    private static HostEntry? CallWithGrowingBuffer(HostEntryCall call, out int hostErrno)
+    private static OsHostEntry? CallWithGrowingBuffer(HostEntryCall call, out int hostErrno)
     {
         var length = 1024;
         while (true)
@@ -220,7 +216,7 @@ internal sealed unsafe class LinuxSocketPlatform : ISocketPlatform
         }
     }
 
-    private static HostEntry ReadHostEntry(LibC.HostEnt* entry)
+    private static OsHostEntry ReadHostEntry(LibC.HostEnt* entry)
     {
         var aliases = new List<string>();
         for (var alias = entry->Aliases; alias is not null && *alias is not null; alias++)
@@ -233,19 +229,19 @@ internal sealed unsafe class LinuxSocketPlatform : ISocketPlatform
         {
             addresses.Add(new IPAddress(new ReadOnlySpan<byte>(*address, size)));
         }
-        return new HostEntry(LibC.Utf8(entry->Name) ?? "", aliases, addresses);
+        return new OsHostEntry(LibC.Utf8(entry->Name) ?? "", aliases, addresses);
     }
 
-    private static int ToOsFlags(AddressInfoFlags flags)
+    private static int ToOsFlags(ResolverFlags flags)
     {
         var os = 0;
-        os |= flags.HasFlag(AddressInfoFlags.Passive) ? AiPassive : 0;
-        os |= flags.HasFlag(AddressInfoFlags.CanonicalName) ? AiCanonName : 0;
-        os |= flags.HasFlag(AddressInfoFlags.NumericHost) ? AiNumericHost : 0;
-        os |= flags.HasFlag(AddressInfoFlags.V4Mapped) ? AiV4Mapped : 0;
-        os |= flags.HasFlag(AddressInfoFlags.All) ? AiAll : 0;
-        os |= flags.HasFlag(AddressInfoFlags.AddressConfig) ? AiAddrConfig : 0;
-        os |= flags.HasFlag(AddressInfoFlags.NumericService) ? AiNumericServ : 0;
+        os |= flags.HasFlag(ResolverFlags.Passive) ? AiPassive : 0;
+        os |= flags.HasFlag(ResolverFlags.CanonicalName) ? AiCanonName : 0;
+        os |= flags.HasFlag(ResolverFlags.NumericHost) ? AiNumericHost : 0;
+        os |= flags.HasFlag(ResolverFlags.V4Mapped) ? AiV4Mapped : 0;
+        os |= flags.HasFlag(ResolverFlags.All) ? AiAll : 0;
+        os |= flags.HasFlag(ResolverFlags.AddressConfig) ? AiAddrConfig : 0;
+        os |= flags.HasFlag(ResolverFlags.NumericService) ? AiNumericServ : 0;
         return os;
     }
 
@@ -285,10 +281,10 @@ internal sealed unsafe class LinuxSocketPlatform : ISocketPlatform
         return new LookupException($"{what}: {reason}", failure, new SocketException((int)socketError, reason)) { Name = name, Reverse = reverse };
     }
 
-    private static SocketConstantTable BuildConstants()
+    private static OsConstantTable BuildConstants()
     {
         // Linux's numbers (<bits/socket.h>, <netinet/in.h>), and exactly the names CPython's socket module defines on Linux.
-        SocketConstant[] familyMembers =
+        OsConstant[] familyMembers =
         [
             new("AF_UNSPEC", 0), new("AF_UNIX", 1), new("AF_INET", 2), new("AF_AX25", 3), new("AF_IPX", 4),
             new("AF_APPLETALK", 5), new("AF_NETROM", 6), new("AF_BRIDGE", 7), new("AF_ATMPVC", 8), new("AF_X25", 9),
@@ -299,13 +295,13 @@ internal sealed unsafe class LinuxSocketPlatform : ISocketPlatform
             new("AF_QIPCRTR", 42),
         ];
         // AF_ROUTE is Linux's other name for AF_NETLINK; AF_DECnet is a constant but not an AddressFamily member.
-        SocketConstant[] families = [.. familyMembers, new("AF_ROUTE", 16), new("AF_DECnet", 12)];
-        SocketConstant[] typeMembers =
+        OsConstant[] families = [.. familyMembers, new("AF_ROUTE", 16), new("AF_DECnet", 12)];
+        OsConstant[] typeMembers =
         [
             new("SOCK_STREAM", 1), new("SOCK_DGRAM", 2), new("SOCK_RAW", 3), new("SOCK_RDM", 4), new("SOCK_SEQPACKET", 5),
             new("SOCK_NONBLOCK", 0x800), new("SOCK_CLOEXEC", 0x80000),
         ];
-        SocketConstant[] protocols =
+        OsConstant[] protocols =
         [
             new("IPPROTO_IP", 0), new("IPPROTO_HOPOPTS", 0), new("IPPROTO_ICMP", 1), new("IPPROTO_IGMP", 2), new("IPPROTO_IPIP", 4),
             new("IPPROTO_TCP", 6), new("IPPROTO_EGP", 8), new("IPPROTO_PUP", 12), new("IPPROTO_UDP", 17), new("IPPROTO_IDP", 22),
@@ -314,6 +310,6 @@ internal sealed unsafe class LinuxSocketPlatform : ISocketPlatform
             new("IPPROTO_ICMPV6", 58), new("IPPROTO_NONE", 59), new("IPPROTO_DSTOPTS", 60), new("IPPROTO_PIM", 103),
             new("IPPROTO_SCTP", 132), new("IPPROTO_UDPLITE", 136), new("IPPROTO_RAW", 255), new("IPPROTO_MPTCP", 262),
         ];
-        return new SocketConstantTable(families, familyMembers, typeMembers, typeMembers, protocols);
+        return new OsConstantTable(families, familyMembers, typeMembers, typeMembers, protocols);
     }
 }

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Sockit.Sockets.Platform;
+namespace Sockit.Interop.Linux;
 
 /// <summary>glibc's resolver and socket-address calls, as sockit needs them on Linux (LibraryImport: no runtime marshalling, AOT-safe).</summary>
 internal static unsafe partial class LibC

@@ -1,0 +1,16 @@
+namespace Sockit.Servers;
+
+/// <summary>What happened to a client of a <see cref="Server"/>.</summary>
+public enum ServerEventKind
+{
+    /// <summary>A client connected (TCP, Unix) or a new peer sent its first datagram (UDP).</summary>
+    Connected,
+    /// <summary>A client's connection ended.</summary>
+    Closed,
+    /// <summary>A client was turned away because <see cref="ServerOptions.MaxClients"/> were already connected.</summary>
+    Rejected,
+    /// <summary>A client was closed because it sent nothing for <see cref="ServerOptions.IdleTimeout"/>.</summary>
+    IdleTimedOut,
+    /// <summary>A client's connection failed (reset by the peer, say); <see cref="ServerEvent.Detail"/> says why.</summary>
+    Failed,
+}
