@@ -1,4 +1,3 @@
-using System.Text;
 using Sockit.Cli.Commands;
 using Sockit.Http;
 
@@ -33,12 +32,7 @@ internal sealed class GetTextRenderer(CliConsole console, GetArguments arguments
     {
         if (Arguments.Include && !Arguments.Raw && response.Trailers.Count > 0)
         {
-            var sb = new StringBuilder();
-            foreach (var trailer in response.Trailers)
-            {
-                sb.Append(trailer.Name).Append(": ").Append(trailer.Value).Append("\r\n");
-            }
-            Console.Out.Write(sb.Append("\r\n").ToString());
+            Console.Out.Write(HttpHeaderField.FormatSection(response.Trailers));
         }
     }
 }
