@@ -128,7 +128,8 @@ internal static class ManagedAddressInfo
         }
         var mapped = family == AddressFamily.InterNetworkV6 && (flags & GaiFlags.V4Mapped) != 0;
         var entry = Lookup(host, service, name, mapped ? AddressFamily.Unspecified : family);
-        IEnumerable<IPAddress> addresses = entry.AddressList;
+        // .NET adds this machine's interface addresses, of every family, to the answer for its own name: keep the family asked for.
+        IEnumerable<IPAddress> addresses = entry.AddressList.Where(a => mapped || family == AddressFamily.Unspecified || a.AddressFamily == family);
         if (mapped)
         {
             // AI_V4MAPPED: IPv4 addresses as ::ffff:a.b.c.d when there is no IPv6 one; with AI_ALL, both.

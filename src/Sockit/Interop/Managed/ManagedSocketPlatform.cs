@@ -14,6 +14,10 @@ namespace Sockit.Interop.Managed;
 /// the entries per socket type, the ports and the <c>AI_</c> flags are synthesised here after glibc's rules
 /// (<see cref="ManagedAddressInfo"/>); <c>AI_ADDRCONFIG</c> goes by .NET's view of the interfaces, and IPv6 flow
 /// information is always 0.</item>
+/// <item>For this machine's own name, .NET adds the machine's interface addresses to what the hosts file or DNS
+/// says (as Windows does), so the portable path lists them too.</item>
+/// <item>Each address is listed once (.NET drops repeats: a hosts file with <c>127.0.0.1 localhost</c> and
+/// <c>::1 localhost</c> gives glibc 127.0.0.1 twice for IPv4).</item>
 /// <item>The canonical name is the one .NET reports (<see cref="IPHostEntry.HostName"/>); aliases are always empty
 /// (gethostbyname_ex's and gethostbyaddr's alias lists), and gethostbyaddr lists only the address asked about.</item>
 /// <item>Failure reasons for names are .NET's text (<c>Name or service not known</c> on Linux, other words elsewhere),
