@@ -8,34 +8,27 @@ namespace Sockit;
 public static partial class Py
 {
     /// <summary><c>socket.gethostname()</c>.</summary>
-    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public static string GetHostName() => HostResolver.GetHostName();
 
     /// <summary><c>socket.gethostbyname(hostname)</c>: the first IPv4 address, as text.</summary>
-    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public static string GetHostByName(string hostname) => HostResolver.GetHostByName(hostname).ToString();
 
     /// <summary><c>socket.gethostbyname_ex(hostname)</c>: <c>(hostname, aliaslist, ipaddrlist)</c>; deconstructs as Python unpacks it.</summary>
-    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public static HostEntry GetHostByNameEx(string hostname) => HostResolver.GetHostByNameEx(hostname);
 
     /// <summary><c>socket.gethostbyaddr(ip_address)</c>: <c>(hostname, aliaslist, ipaddrlist)</c> for an address or a name's first address.</summary>
-    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public static HostEntry GetHostByAddr(string ipAddress) => HostResolver.GetHostByAddr(ipAddress);
 
     /// <summary><c>socket.getfqdn([name])</c>.</summary>
-    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public static string GetFqdn(string? name = null) => HostResolver.GetFullyQualifiedName(name);
 
     /// <summary><c>socket.getaddrinfo(host, port, family=0, type=0, proto=0, flags=0)</c> with the port as a service name or number text.</summary>
-    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public static IReadOnlyList<AddressInfo> GetAddrInfo(
         string? host, string? port, AddressFamily family = AddressFamily.Unspecified, SocketType? type = null,
         ProtocolType proto = ProtocolType.Unspecified, AddressInfoFlags flags = AddressInfoFlags.None) =>
         HostResolver.GetAddrInfo(host, port, family, type, proto, flags);
 
     /// <summary><c>socket.getaddrinfo(host, port, ...)</c> with a port number.</summary>
-    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public static IReadOnlyList<AddressInfo> GetAddrInfo(
         string? host, int port, AddressFamily family = AddressFamily.Unspecified, SocketType? type = null,
         ProtocolType proto = ProtocolType.Unspecified, AddressInfoFlags flags = AddressInfoFlags.None) =>

@@ -5,7 +5,8 @@ namespace Sockit.Interop;
 
 /// <summary>
 /// Everything sockit asks of the OS's resolver and socket layer, behind one interface so that no OS's calls leak
-/// into the public API: glibc on Linux (<see cref="Linux.LinuxSocketPlatform"/>); elsewhere <see cref="UnsupportedSocketPlatform"/>.
+/// into the public API: glibc on Linux (<see cref="Linux.LinuxSocketPlatform"/>); elsewhere, or when asked for, .NET's own
+/// (<see cref="Managed.ManagedSocketPlatform"/>). <see cref="SocketPlatform"/> chooses.
 /// Answers are this layer's own records (<see cref="OsAddressInfo"/>, <see cref="OsHostEntry"/>, <see cref="OsConstantTable"/>):
 /// the layers above build their public results from them, so nothing here depends on them.
 /// Lookups throw <see cref="LookupException"/> with the resolver's own reason.
@@ -15,8 +16,8 @@ internal interface ISocketPlatform
     /// <summary>gethostname().</summary>
     string GetHostName();
 
-    /// <summary>getaddrinfo() with OS numbers for family, type and protocol (0 for any).</summary>
-    IReadOnlyList<OsAddressInfo> GetAddrInfo(string? host, string? service, int family, int type, int protocol, ResolverFlags flags);
+    /// <summary>getaddrinfo() with OS numbers for family, type and protocol (0 for any), and <see cref="GaiFlags"/>.</summary>
+    IReadOnlyList<OsAddressInfo> GetAddrInfo(string? host, string? service, int family, int type, int protocol, int flags);
 
     /// <summary>gethostbyname_r(): the IPv4 entry for a name.</summary>
     OsHostEntry GetHostByName(string name);

@@ -13,7 +13,15 @@ namespace Sockit.Naming;
 /// name. The calls block, as the OS's do; use the async forms to keep a thread free. Failures throw
 /// <see cref="LookupException"/> with the resolver's own reason (<c>Name or service not known</c>).
 /// </summary>
-[System.Runtime.Versioning.SupportedOSPlatform("linux")]
+/// <remarks>
+/// Where glibc is not available (macOS, Windows, Linux on musl), or when a program chooses it (the AppContext switch
+/// <c>Sockit.UseManagedPlatform</c>, or the environment variable <c>SOCKIT_PLATFORM=managed</c>, read once at the
+/// first lookup), the answers come from the portable path instead: <see cref="Dns"/> for names, the services database
+/// (<see cref="Services.ServicesDatabase.System"/>) for services, and glibc's rules for the rest. It gives the same
+/// entries for address literals, services, socket types and flags, and for names the addresses and canonical name
+/// .NET reports; it cannot give aliases (always empty), IPv6 flow information (always 0), or glibc's own failure
+/// reasons for names (.NET's text instead), and its family numbers are .NET's (<c>AF_INET6</c> is 23).
+/// </remarks>
 public static class HostResolver
 {
     /// <summary><c>socket.gethostname()</c>: this machine's host name, as the kernel has it.</summary>
@@ -67,7 +75,7 @@ public static class HostResolver
         }
         var osFamily = SocketConstants.ToOsNumber(family);
         var osType = socketType is { } type ? SocketConstants.ToOsNumber(type) : 0;
-        return [.. SocketPlatform.Current.GetAddrInfo(host, service, osFamily, osType, (int)protocol, (ResolverFlags)flags).Select(AddressInfo.From)];
+        return [.. SocketPlatform.Current.GetAddrInfo(host, service, osFamily, osType, (int)protocol, (int)flags).Select(AddressInfo.From)];
     }
 
     /// <summary><see cref="GetAddrInfo"/> on the thread pool; cancellation abandons the wait (the OS call cannot be stopped).</summary>

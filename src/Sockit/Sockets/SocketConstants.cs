@@ -8,7 +8,11 @@ namespace Sockit.Sockets;
 /// The OS's <c>AF_</c>, <c>SOCK_</c> and <c>IPPROTO_</c> constants, under the names Python's socket module gives
 /// them, and the conversions between .NET's enums (whose numbers are Windows') and the OS's numbers.
 /// </summary>
-[System.Runtime.Versioning.SupportedOSPlatform("linux")]
+/// <remarks>
+/// On the portable path (where glibc is not available, or chosen as <see cref="Naming.HostResolver"/> says) the OS's
+/// numbers are not known: the constants are .NET's (<c>AF_INET6</c> is 23), and only <c>AF_UNSPEC</c>, <c>AF_UNIX</c>,
+/// <c>AF_INET</c> and <c>AF_INET6</c>, the BSD socket types and the protocols <see cref="ProtocolType"/> names are listed.
+/// </remarks>
 public static class SocketConstants
 {
     // Built from the platform's table on first use (not in a static initializer: elsewhere than Linux the table throws).

@@ -11,7 +11,6 @@ namespace Sockit.Sockets;
 /// <param name="Protocol">The protocol the socket was created with (0: the family's default).</param>
 /// <param name="LocalEndPoint">What getsockname reports (an unbound IP socket reports the wildcard address and port 0); null for an unnamed Unix socket.</param>
 /// <param name="RemoteEndPoint">What getpeername reports; null when not connected.</param>
-[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed record SocketDescription(long Descriptor, AddressFamily Family, SocketType SocketType, ProtocolType Protocol, EndPoint? LocalEndPoint, EndPoint? RemoteEndPoint)
 {
     /// <summary>Describes <paramref name="socket"/> as the OS sees it now (unlike <see cref="Socket.LocalEndPoint"/>, which is null until bound).</summary>

@@ -115,9 +115,12 @@ public sealed class ResolveHostsFileTests
         Assert.StartsWith("'unlisted'\nNone\n'unlisted'\n", results[1].SockitOut, StringComparison.Ordinal);
     }
 
-    /// <summary>Runs each (sockit args, Python expression) in one namespace; returns Python's repr (or ERROR reason) and sockit's output.</summary>
-    private static async Task<List<(string PythonOut, string SockitOut, string SockitErr, int SockitCode)>> RunInNamespaceAsync(
-        IReadOnlyList<(string Args, string Python)> cases, string hostName = "alpha")
+    /// <summary>
+    /// Runs each (sockit args, Python expression) in one namespace with this class's hosts file; returns Python's repr
+    /// (or ERROR reason) and sockit's output. <paramref name="environment"/> (<c>NAME=value </c>) goes before sockit's command.
+    /// </summary>
+    internal static async Task<List<(string PythonOut, string SockitOut, string SockitErr, int SockitCode)>> RunInNamespaceAsync(
+        IReadOnlyList<(string Args, string Python)> cases, string hostName = "alpha", string environment = "")
     {
         var python = Peers.Require("python3");
         var directory = Directory.CreateTempSubdirectory("sockit-hosts-");
@@ -134,7 +137,7 @@ public sealed class ResolveHostsFileTests
                 var pythonScript = $"import socket\ntry: print(repr({cases[i].Python}))\nexcept OSError as e: print('ERROR ' + e.strerror)";
                 var dir = MountNamespace.Quote(directory.FullName);
                 script.Append($"{MountNamespace.Quote(python)} -c {MountNamespace.Quote(pythonScript)} > {dir}/py{i}\n");
-                script.Append($"{Cli.ShellCommand} {cases[i].Args} > {dir}/out{i} 2> {dir}/err{i}; echo $? > {dir}/rc{i}\n");
+                script.Append($"{environment}{Cli.ShellCommand} {cases[i].Args} > {dir}/out{i} 2> {dir}/err{i}; echo $? > {dir}/rc{i}\n");
             }
             // A private UTS namespace inside the mount namespace, so `hostname` changes this script's host name only.
             var unshare = Peers.Require("unshare");

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Text.Json;
+using Sockit.Interop.Managed;
 using Sockit.Naming;
 using Sockit.Testing;
 
@@ -11,7 +12,8 @@ namespace Sockit.Tests.Naming;
 /// answered from /etc/hosts or numerically (names: localhost with AF_UNSPEC and AF_INET, which every hosts file
 /// answers; address literals: any family), so nothing is sent to a DNS server. Not this machine's own name, which may
 /// be in no hosts file: getaddrinfo on it is compared in a namespace with a known hosts file (Sockit.Cli.Tests'
-/// ResolveHostsFileTests).
+/// ResolveHostsFileTests). Both platforms answer the whole matrix: glibc, and the portable one chosen explicitly
+/// (<see cref="ManagedSocketPlatform"/>: .NET's resolver, the services file and glibc's rules), which must agree on all of it.
 /// </summary>
 public sealed class GetAddrInfoPythonOracleTests
 {
@@ -37,9 +39,12 @@ public sealed class GetAddrInfoPythonOracleTests
         print(json.dumps(out))
         """;
 
-    [Fact]
-    public async Task GetAddrInfo_EveryCombinationOnLocalNames_MatchesPython()
+    [Theory]
+    [InlineData("glibc")]
+    [InlineData("managed")]
+    public async Task GetAddrInfo_EveryCombinationOnLocalNames_MatchesPython(string platform)
     {
+        var resolve = Resolver(platform);
         var expected = await Python.RunAsync(OracleScript, TimeSpan.FromSeconds(30));
         using var document = JsonDocument.Parse(expected);
         var compared = 0;
@@ -57,13 +62,13 @@ public sealed class GetAddrInfoPythonOracleTests
 
             if (result[0].GetString() == "error")
             {
-                var e = Assert.Throws<LookupException>(() => { HostResolver.GetAddrInfo(host, service, family, type, proto, flags); });
+                var e = Assert.Throws<LookupException>(() => { resolve(host, service, family, type, proto, flags); });
                 Assert.True(e.Message.EndsWith(": " + result[1].GetString(), StringComparison.Ordinal), $"{call}: python '{result[1]}', sockit '{e.Message}'");
                 errors++;
             }
             else
             {
-                var actual = HostResolver.GetAddrInfo(host, service, family, type, proto, flags)
+                var actual = resolve(host, service, family, type, proto, flags)
                     .Select(i => $"{Sockit.Sockets.SocketConstants.ToOsNumber(i.Family)} {(int)i.SocketType} {(int)i.Protocol} '{i.CanonicalName}' {SockAddr(i)}");
                 var wanted = result[1].EnumerateArray()
                     .Select(e => $"{e[0]} {e[1]} {e[2]} '{e[3].GetString()}' {string.Join(' ', e.EnumerateArray().Skip(4).Select(Item))}");
@@ -73,6 +78,20 @@ public sealed class GetAddrInfoPythonOracleTests
         }
         Assert.True(compared > 1000, $"only {compared} queries compared");
         Assert.True(errors > 10 && errors < compared, $"{errors} of {compared} queries failed: the matrix should hold both answers and errors");
+    }
+
+    private delegate IReadOnlyList<AddressInfo> GetAddrInfo(string host, string? service, AddressFamily family, SocketType? type, ProtocolType proto, AddressInfoFlags flags);
+
+    // glibc through the public API (this machine has glibc); the managed platform asked directly, with its own numbers.
+    private static GetAddrInfo Resolver(string platform)
+    {
+        if (platform == "glibc")
+        {
+            return (host, service, family, type, proto, flags) => HostResolver.GetAddrInfo(host, service, family, type, proto, flags);
+        }
+        var managed = new ManagedSocketPlatform();
+        return (host, service, family, type, proto, flags) =>
+            [.. managed.GetAddrInfo(host, service, managed.ToOsFamily(family), type is { } t ? (int)t : 0, (int)proto, (int)flags).Select(AddressInfo.From)];
     }
 
     // Python's sockaddr: (host, port) or (host, port, flowinfo, scope_id), the IPv6 host without its %scope.

@@ -14,15 +14,6 @@ internal sealed unsafe class LinuxSocketPlatform : ISocketPlatform
     private const int AfPacket = 17;
     private const int AfCan = 29;
 
-    // glibc's <netdb.h>.
-    private const int AiPassive = 0x1;
-    private const int AiCanonName = 0x2;
-    private const int AiNumericHost = 0x4;
-    private const int AiV4Mapped = 0x8;
-    private const int AiAll = 0x10;
-    private const int AiAddrConfig = 0x20;
-    private const int AiNumericServ = 0x400;
-
     private const int EaiBadFlags = -1;
     private const int EaiNoName = -2;
     private const int EaiAgain = -3;
@@ -54,9 +45,9 @@ internal sealed unsafe class LinuxSocketPlatform : ISocketPlatform
         return LibC.Utf8(buffer)!;
     }
 
-    public IReadOnlyList<OsAddressInfo> GetAddrInfo(string? host, string? service, int family, int type, int protocol, ResolverFlags flags)
+    public IReadOnlyList<OsAddressInfo> GetAddrInfo(string? host, string? service, int family, int type, int protocol, int flags)
     {
-        var hints = new LibC.AddrInfo { Family = family, SocketType = type, Protocol = protocol, Flags = ToOsFlags(flags) };
+        var hints = new LibC.AddrInfo { Family = family, SocketType = type, Protocol = protocol, Flags = flags }; // GaiFlags are glibc's numbers
         LibC.AddrInfo* list = null;
         var code = LibC.GetAddrInfo(host, service, &hints, &list);
         if (code != 0)
@@ -232,19 +223,6 @@ internal sealed unsafe class LinuxSocketPlatform : ISocketPlatform
         return new OsHostEntry(LibC.Utf8(entry->Name) ?? "", aliases, addresses);
     }
 
-    private static int ToOsFlags(ResolverFlags flags)
-    {
-        var os = 0;
-        os |= flags.HasFlag(ResolverFlags.Passive) ? AiPassive : 0;
-        os |= flags.HasFlag(ResolverFlags.CanonicalName) ? AiCanonName : 0;
-        os |= flags.HasFlag(ResolverFlags.NumericHost) ? AiNumericHost : 0;
-        os |= flags.HasFlag(ResolverFlags.V4Mapped) ? AiV4Mapped : 0;
-        os |= flags.HasFlag(ResolverFlags.All) ? AiAll : 0;
-        os |= flags.HasFlag(ResolverFlags.AddressConfig) ? AiAddrConfig : 0;
-        os |= flags.HasFlag(ResolverFlags.NumericService) ? AiNumericServ : 0;
-        return os;
-    }
-
     private static LookupException GaiFailure(string? host, string? service, int code, int errno)
     {
         var reason = code == EaiSystem ? Marshal.GetPInvokeErrorMessage(errno) : LibC.Utf8(LibC.GaiStrError(code)) ?? $"error {code}";
@@ -259,14 +237,7 @@ internal sealed unsafe class LinuxSocketPlatform : ISocketPlatform
             EaiBadFlags => (SockitFailure.Io, SocketError.InvalidArgument),
             _ => (SockitFailure.Io, SocketError.SocketError),
         };
-        var what = (host, service) switch
-        {
-            (not null, not null) => $"'{host}' service '{service}'",
-            (not null, null) => $"'{host}'",
-            (null, not null) => $"service '{service}'",
-            _ => "nothing",
-        };
-        return new LookupException($"cannot resolve {what}: {reason}", failure, new SocketException((int)socketError, reason)) { Name = host, Service = service };
+        return ResolveFailure.Create(host, service, reason, failure, socketError);
     }
 
     private static LookupException HostFailure(string what, string name, bool reverse, int hostErrno)
