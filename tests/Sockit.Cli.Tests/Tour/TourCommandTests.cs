@@ -61,9 +61,12 @@ public sealed class TourCommandTests
         Assert.Equal($"'{KnownNames.HostAddress}'", Line(tour, 2, 1).GetProperty("result").GetString());
         Assert.Equal("'127.0.0.1'", Line(tour, 2, 2).GetProperty("result").GetString());
         Assert.Equal("('localhost', [], ['127.0.0.1'])", Line(tour, 2, 3).GetProperty("result").GetString());
+        // The hosts file's line for the host's own name has an alias: gethostbyname_ex shows it.
+        Assert.Equal($"('{KnownNames.FullyQualifiedName}', ['{KnownNames.HostName}'], ['{KnownNames.HostAddress}'])", Line(tour, 2, 4).GetProperty("result").GetString());
         // A numeric host: python3's getaddrinfo asks no resolver, so it runs outside the namespace.
         var python = await Python.RunAsync("import socket; print(socket.getaddrinfo('127.0.0.1', 'http'))");
-        Assert.Equal(python.TrimEnd('\n'), Line(tour, 2, 4).GetProperty("result").GetString());
+        Assert.Equal(python.TrimEnd('\n'), Line(tour, 2, 5).GetProperty("result").GetString());
+        Assert.Contains(tour.GetProperty("steps")[1].GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("/etc/hosts", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -83,18 +86,42 @@ public sealed class TourCommandTests
         var tour = await RunTourJsonAsync();
         var line = Line(tour, 4, 4);
         Assert.Equal("ArgumentException: a bytes-like object is required, not 'string'", line.GetProperty("result").GetString());
+        Assert.Equal("TypeError: a bytes-like object is required, not 'str'", line.GetProperty("asPython").GetString());
         Assert.Equal("TypeError: a bytes-like object is required, not 'str'", line.GetProperty("pythonResult").GetString());
+        Assert.Equal("same", line.GetProperty("comparison").GetString());
     }
 
     [Fact]
     public async Task Tour_WebPageStep_LessonsLoopLosesTheRestAndFramingGetsAll()
     {
         var tour = await RunTourJsonAsync();
-        var lessonLength = int.Parse(Line(tour, 5, 1).GetProperty("result").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal("False", Line(tour, 5, 2).GetProperty("result").GetString());
-        Assert.Matches(@"^\(200, 'Chunked', \d+\)$", Line(tour, 5, 3).GetProperty("result").GetString());
-        var lost = int.Parse(Line(tour, 5, 4).GetProperty("result").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var step = tour.GetProperty("steps")[4];
+        var lessonLength = int.Parse(Line(tour, 5, 3).GetProperty("result").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.StartsWith("b'HTTP/1.1 200 OK\\r\\n", Line(tour, 5, 4).GetProperty("result").GetString(), StringComparison.Ordinal);
+        Assert.Contains("'Transfer-Encoding: chunked'", Line(tour, 5, 5).GetProperty("result").GetString(), StringComparison.Ordinal);
+        Assert.Matches(@"^\(200, 'chunked', None, \d+\)$", Line(tour, 5, 6).GetProperty("result").GetString());
+        Assert.Equal("False", Line(tour, 5, 7).GetProperty("result").GetString());
+        var lost = int.Parse(Line(tour, 5, 8).GetProperty("result").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(lessonLength > 0 && lost > 0, $"lesson's loop read {lessonLength} bytes and lost {lost}");
+        Assert.Contains(step.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("Transfer-Encoding: chunked", StringComparison.Ordinal));
+        Assert.Contains(step.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("Host: 'cutecatvideos.net'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Tour_WebPageAndExchangeSteps_Python3RanTheSameLinesLive()
+    {
+        Peers.Require("python3");
+        var tour = await RunTourJsonAsync();
+        foreach (var index in new[] { 4, 5 })
+        {
+            var lines = tour.GetProperty("steps")[index].GetProperty("lines").EnumerateArray().ToList();
+            var compared = lines.Where(l => l.GetProperty("comparison").ValueKind == JsonValueKind.String).ToList();
+            Assert.True(compared.Count >= 7, $"step {index + 1}: only {compared.Count} lines compared with python3");
+            Assert.All(compared, l => Assert.NotEqual("differs", l.GetProperty("comparison").GetString()));
+        }
+        // The lesson's loop, run by python3 against the same chunked server, also stops at the first piece.
+        Assert.Equal(Line(tour, 5, 3).GetProperty("result").GetString(), Line(tour, 5, 3).GetProperty("pythonResult").GetString());
+        Assert.Equal("False", Line(tour, 5, 7).GetProperty("pythonResult").GetString());
     }
 
     [Fact]
@@ -104,8 +131,24 @@ public sealed class TourCommandTests
         Assert.Matches(@"laddr=\('127\.0\.0\.1', \d+\)>$", Line(tour, 6, 0).GetProperty("result").GetString());
         Assert.Matches(@"raddr=\('127\.0\.0\.1', \d+\)>$", Line(tour, 6, 1).GetProperty("result").GetString());
         Assert.Equal("b'Hey, can you hear me?'", Line(tour, 6, 4).GetProperty("result").GetString());
+        Assert.Contains("conn.close()", Line(tour, 6, 5).GetProperty("python").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("ShutdownSend", Line(tour, 6, 5).GetProperty("csharp").GetString(), StringComparison.Ordinal);
         Assert.Equal("b'Yes, I can hear you.'", Line(tour, 6, 6).GetProperty("result").GetString());
         Assert.Equal("b''", Line(tour, 6, 7).GetProperty("result").GetString());
+        // After close, the socket is gone: python3's own error, live, beside .NET's.
+        Assert.Equal("OSError: [Errno 9] Bad file descriptor", Line(tour, 6, 8).GetProperty("pythonResult").GetString());
+        Assert.StartsWith("ObjectDisposedException", Line(tour, 6, 8).GetProperty("result").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Tour_SocketRepr_IsSameButTheDescriptor_NeverSame()
+    {
+        Peers.Require("python3");
+        var tour = await RunTourJsonAsync();
+        var line = Line(tour, 3, 0);
+        var fd = System.Text.RegularExpressions.Regex.Match(line.GetProperty("result").GetString()!, @"fd=(\d+)").Groups[1].Value;
+        var pythonFd = System.Text.RegularExpressions.Regex.Match(line.GetProperty("pythonResult").GetString()!, @"fd=(\d+)").Groups[1].Value;
+        Assert.Equal(fd == pythonFd ? "same" : "same-but-the-descriptor", line.GetProperty("comparison").GetString());
     }
 
     [Fact]
@@ -128,6 +171,14 @@ public sealed class TourCommandTests
     }
 
     [Fact]
+    public async Task Tour_Json_HasVersion1()
+    {
+        var tour = await RunTourJsonAsync();
+        Assert.Equal("version", tour.EnumerateObject().First().Name);
+        Assert.Equal(1, tour.GetProperty("version").GetInt32());
+    }
+
+    [Fact]
     public async Task Tour_Url_FetchesThatServerBothWays()
     {
         await using var server = await Sockit.Testing.Http.PythonHttpServer.StartAsync();
@@ -137,7 +188,28 @@ public sealed class TourCommandTests
         using var document = JsonDocument.Parse(result.Stdout);
         var step = document.RootElement.GetProperty("steps")[4];
         Assert.Contains(step.GetProperty("notes").EnumerateArray(), n => n.GetString() == $"fetched {server.Url("/page.html")}");
-        Assert.Matches(@"^\(200, '\w+', 10000\)$", step.GetProperty("lines")[3].GetProperty("result").GetString());
+        Assert.Matches(@"^\(200, None, '10000', 10000\)$", step.GetProperty("lines")[6].GetProperty("result").GetString());
+    }
+
+    [Fact]
+    public async Task Tour_UrlNginx_FixedLength_ComparesLikeWithLike()
+    {
+        // nginx frames by Content-Length and keeps the connection alive: both readers send the lesson's request, so the
+        // lesson's loop (one short recv holds this small page) gets the whole response and loses nothing.
+        await using var nginx = await Sockit.Testing.Http.NginxServer.StartAsync();
+        await File.WriteAllTextAsync(Path.Combine(nginx.Root, "small.html"), "<p>small</p>\n", TestContext.Current.CancellationToken);
+        var result = await Cli.RunWithKnownNamesAsync(["tour", "--url", nginx.Url("/small.html").ToString(), "--format", "json"]);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        using var document = JsonDocument.Parse(result.Stdout);
+        var step = document.RootElement.GetProperty("steps")[4];
+        var lines = step.GetProperty("lines");
+        Assert.Equal("(200, None, '13', 13)", lines[6].GetProperty("result").GetString());
+        Assert.StartsWith("len(response) - response.find(", lines[7].GetProperty("python").GetString(), StringComparison.Ordinal);
+        Assert.Equal("True", lines[7].GetProperty("result").GetString());
+        Assert.Equal("0", lines[8].GetProperty("result").GetString());
+        Assert.Contains(step.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("with Content-Length", StringComparison.Ordinal));
+        Assert.All(lines.EnumerateArray().Where(l => l.GetProperty("comparison").ValueKind == JsonValueKind.String),
+            l => Assert.NotEqual("differs", l.GetProperty("comparison").GetString()));
     }
 
     [Fact]
@@ -255,6 +327,16 @@ public sealed class TourCommandTests
         var result = await Cli.RunProcessAsync(["tour"]);
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.DoesNotContain("\u001b", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Tour_Step_QEndsTheTour()
+    {
+        var result = await Cli.RunWithKnownNamesAsync(["tour", "--step"], "\nq\n"u8.ToArray());
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("Step 1/", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Step 2/", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("(tour ended after step 1 of ", result.Stderr, StringComparison.Ordinal);
     }
 
     [Theory]
