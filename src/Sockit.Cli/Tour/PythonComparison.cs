@@ -15,6 +15,9 @@ internal enum PythonComparison
     /// <summary>Equal once the port numbers (and descriptor numbers, where present) are set aside.</summary>
     SameButThePorts,
 
+    /// <summary>Equal once an HTTP Date field (and descriptors and ports, where present) is set aside.</summary>
+    SameButTheDate,
+
     /// <summary>Different.</summary>
     Differs,
 }

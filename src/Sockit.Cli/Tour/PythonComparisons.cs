@@ -11,14 +11,21 @@ internal static partial class PythonComparisons
         {
             return PythonComparison.Same;
         }
-        var withoutDescriptor = varies.HasFlag(ResultVaries.Descriptor);
-        if (withoutDescriptor && Descriptor().Replace(sockit, "fd=N") == Descriptor().Replace(python, "fd=N"))
+        // Set aside each thing that varies in turn, and name the comparison after the last one needed.
+        (ResultVaries Part, PythonComparison Name, Func<string, string> Normalise)[] steps =
+        [
+            (ResultVaries.Descriptor, PythonComparison.SameButTheDescriptor, t => Descriptor().Replace(t, "fd=N")),
+            (ResultVaries.Port, PythonComparison.SameButThePorts, t => Port().Replace(t, "${address}, N")),
+            (ResultVaries.Date, PythonComparison.SameButTheDate, t => Date().Replace(t, "Date: D")),
+        ];
+        foreach (var (part, name, normalise) in steps.Where(s => varies.HasFlag(s.Part)))
         {
-            return PythonComparison.SameButTheDescriptor;
-        }
-        if (varies.HasFlag(ResultVaries.Port) && WithoutPorts(sockit, withoutDescriptor) == WithoutPorts(python, withoutDescriptor))
-        {
-            return PythonComparison.SameButThePorts;
+            sockit = normalise(sockit);
+            python = normalise(python);
+            if (sockit == python)
+            {
+                return name;
+            }
         }
         return PythonComparison.Differs;
     }
@@ -29,6 +36,7 @@ internal static partial class PythonComparisons
         PythonComparison.Same => "same",
         PythonComparison.SameButTheDescriptor => "same but the descriptor",
         PythonComparison.SameButThePorts => "same but the ports",
+        PythonComparison.SameButTheDate => "same but the Date field",
         PythonComparison.Differs => "DIFFERS from sockit",
         _ => "",
     };
@@ -39,15 +47,10 @@ internal static partial class PythonComparisons
         PythonComparison.Same => "same",
         PythonComparison.SameButTheDescriptor => "same-but-the-descriptor",
         PythonComparison.SameButThePorts => "same-but-the-ports",
+        PythonComparison.SameButTheDate => "same-but-the-date",
         PythonComparison.Differs => "differs",
         _ => null,
     };
-
-    private static string WithoutPorts(string text, bool withoutDescriptor)
-    {
-        var result = Port().Replace(text, "${address}, N");
-        return withoutDescriptor ? Descriptor().Replace(result, "fd=N") : result;
-    }
 
     [GeneratedRegex(@"fd=\d+")]
     private static partial Regex Descriptor();
@@ -55,4 +58,8 @@ internal static partial class PythonComparisons
     // A port inside a socket address tuple: ('127.0.0.1', 50000) or ('::1', 50000, 0, 0).
     [GeneratedRegex(@"(?<address>\('[^']*'), \d+")]
     private static partial Regex Port();
+
+    // An HTTP Date field inside a repr, up to its end or the end of the slice ("\r" is written as a backslash and r).
+    [GeneratedRegex(@"Date: [^'\\]*")]
+    private static partial Regex Date();
 }

@@ -12,4 +12,7 @@ internal enum ResultVaries
 
     /// <summary>Port numbers: each process's sockets get their own ephemeral ports.</summary>
     Port = 2,
+
+    /// <summary>An HTTP Date header field: two responses are made at two moments.</summary>
+    Date = 4,
 }

@@ -20,6 +20,10 @@ public sealed class TourCommandTests
     private static JsonElement Line(JsonElement tour, int step, int line) =>
         tour.GetProperty("steps")[step - 1].GetProperty("lines")[line];
 
+    // "comparison" is left out for a line not compared with python3.
+    private static string? Comparison(JsonElement line) =>
+        line.TryGetProperty("comparison", out var comparison) ? comparison.GetString() : null;
+
     [Fact]
     public async Task Tour_Json_EveryCheckedLineEqualsPythonOnThisMachine()
     {
@@ -115,9 +119,9 @@ public sealed class TourCommandTests
         foreach (var index in new[] { 4, 5 })
         {
             var lines = tour.GetProperty("steps")[index].GetProperty("lines").EnumerateArray().ToList();
-            var compared = lines.Where(l => l.GetProperty("comparison").ValueKind == JsonValueKind.String).ToList();
+            var compared = lines.Where(l => Comparison(l) is not null).ToList();
             Assert.True(compared.Count >= 7, $"step {index + 1}: only {compared.Count} lines compared with python3");
-            Assert.All(compared, l => Assert.NotEqual("differs", l.GetProperty("comparison").GetString()));
+            Assert.All(compared, l => Assert.True(Comparison(l) != "differs", $"{l.GetProperty("python")}: sockit {l.GetProperty("result")}, python3 {l.GetProperty("pythonResult")}"));
         }
         // The lesson's loop, run by python3 against the same chunked server, also stops at the first piece.
         Assert.Equal(Line(tour, 5, 3).GetProperty("result").GetString(), Line(tour, 5, 3).GetProperty("pythonResult").GetString());
@@ -208,8 +212,8 @@ public sealed class TourCommandTests
         Assert.Equal("True", lines[7].GetProperty("result").GetString());
         Assert.Equal("0", lines[8].GetProperty("result").GetString());
         Assert.Contains(step.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("with Content-Length", StringComparison.Ordinal));
-        Assert.All(lines.EnumerateArray().Where(l => l.GetProperty("comparison").ValueKind == JsonValueKind.String),
-            l => Assert.NotEqual("differs", l.GetProperty("comparison").GetString()));
+        Assert.All(lines.EnumerateArray().Where(l => Comparison(l) is not null),
+            l => Assert.True(Comparison(l) != "differs", $"{l.GetProperty("python")}: sockit {l.GetProperty("result")}, python3 {l.GetProperty("pythonResult")}"));
     }
 
     [Fact]

@@ -118,7 +118,7 @@ internal sealed class WebPageStep : ITourStep
             $"var lessonWay = await LessonFetch.ReadUntilShortAsync(connection, {BufferSize});  // recv until one is short\nlessonWay.Data.Length",
             PyRepr.Int(response.Length)));
         lines.Add(TourLine.Checked("response[:60]", "lessonWay.Data[..Math.Min(60, lessonWay.Data.Length)]",
-            PyRepr.Bytes(response.AsSpan(0, Math.Min(60, response.Length)))));
+            PyRepr.Bytes(response.AsSpan(0, Math.Min(60, response.Length))), ResultVaries.Date));
 
         // As Python slices: find() gives -1 when the head's end has not arrived, and [:-1] drops the last byte.
         var headEnd = response.AsSpan().IndexOf("\r\n\r\n"u8);
@@ -126,7 +126,7 @@ internal sealed class WebPageStep : ITourStep
         lines.Add(TourLine.Checked(
             "response[:response.find(b'\\r\\n\\r\\n')].decode('latin-1').split('\\r\\n')  # the head: status line and header fields",
             "Encoding.Latin1.GetString(lessonWay.Data[..headEnd]).Split(\"\\r\\n\")",
-            PyRepr.StrList(head.Split("\r\n"))));
+            PyRepr.StrList(head.Split("\r\n")), ResultVaries.Date));
 
         // The right way, for the same request: read one response by its framing (RFC 9112 section 6.3).
         HttpWireResponse reply;
