@@ -14,6 +14,10 @@ internal static class TourCommand
         new BytesStep(),
         new WebPageStep(),
         new ExchangeStep(),
+        new ErrorsStep(),
+        new UdpStep(),
+        new Ipv6Step(),
+        new SendStep(),
     ];
 
     public static Command Create(CliConsole console)

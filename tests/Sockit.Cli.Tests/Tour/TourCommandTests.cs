@@ -175,6 +175,80 @@ public sealed class TourCommandTests
     }
 
     [Fact]
+    public async Task Tour_ErrorsStep_EachFailureBesidePythonsException()
+    {
+        // The oracle: python3's own exceptions for the same calls (the unknown service fails in the resolver, no DNS asked).
+        var python = await Python.RunAsync("""
+            import socket, traceback
+            def last(f):
+                try:
+                    f()
+                except Exception as x:
+                    print(traceback.format_exception_only(type(x), x)[-1], end='')
+            free = socket.socket(); free.bind(('127.0.0.1', 0))
+            last(lambda: socket.create_connection(free.getsockname(), timeout=1))
+            last(lambda: socket.getaddrinfo('localhost', 'no-such-service'))
+            quiet = socket.create_server(('127.0.0.1', 0))
+            last(lambda: socket.create_connection(quiet.getsockname(), timeout=0.2).recv(4096))
+            """);
+        var expected = python.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var tour = await RunTourJsonAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(expected[i], Line(tour, 7, i).GetProperty("asPython").GetString());
+        }
+        Assert.Contains("Failure = Refused", Line(tour, 7, 0).GetProperty("result").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("ConnectionException: ", Line(tour, 7, 0).GetProperty("result").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Failure = NotFound", Line(tour, 7, 1).GetProperty("result").GetString(), StringComparison.Ordinal);
+        Assert.Contains("SocketErrorCode = TimedOut", Line(tour, 7, 2).GetProperty("result").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Tour_UdpStep_DatagramsWholeOrCut()
+    {
+        var tour = await RunTourJsonAsync();
+        Assert.Equal("(5, 15)", Line(tour, 8, 0).GetProperty("result").GetString());
+        Assert.Matches(@"^\(b'first', \('127\.0\.0\.1', \d+\)\)$", Line(tour, 8, 1).GetProperty("result").GetString());
+        Assert.Equal("b'second'", Line(tour, 8, 2).GetProperty("asPython").ValueKind == JsonValueKind.String
+            ? Line(tour, 8, 2).GetProperty("asPython").GetString()
+            : Line(tour, 8, 2).GetProperty("result").GetString());
+        Assert.Equal("TimeoutError: timed out", Line(tour, 8, 3).GetProperty("asPython").GetString());
+    }
+
+    [Fact]
+    public async Task Tour_Ipv6Step_ExchangeOverLoopbackOrSaysWhyNot()
+    {
+        // The oracle for "is IPv6 there": python3 binding ::1 on this machine.
+        var python = await Python.RunAsync("""
+            import socket
+            try:
+                s = socket.socket(socket.AF_INET6); s.bind(('::1', 0)); print('yes')
+            except OSError:
+                print('no')
+            """);
+        var tour = await RunTourJsonAsync();
+        var step = tour.GetProperty("steps")[8];
+        if (python.Trim() == "yes")
+        {
+            Assert.Matches(@"^\('::1', \d+, 0, 0\)$", Line(tour, 9, 0).GetProperty("result").GetString());
+            Assert.Equal("b'Hey, can you hear me?'", Line(tour, 9, 2).GetProperty("result").GetString());
+            Assert.Equal("b'Yes, I can hear you.'", Line(tour, 9, 3).GetProperty("result").GetString());
+        }
+        else
+        {
+            Assert.StartsWith("IPv6 is not available here", step.GetProperty("notes")[0].GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Tour_SendStep_SendIsShortAndSendAllTimesOut()
+    {
+        var tour = await RunTourJsonAsync();
+        Assert.Equal("True", Line(tour, 10, 0).GetProperty("result").GetString());
+        Assert.Equal("TimeoutError: timed out", Line(tour, 10, 1).GetProperty("asPython").GetString());
+    }
+
+    [Fact]
     public async Task Tour_Json_HasVersion1()
     {
         var tour = await RunTourJsonAsync();
@@ -228,7 +302,7 @@ public sealed class TourCommandTests
         var step = document.RootElement.GetProperty("steps")[4];
         Assert.StartsWith("this step could not run: ", step.GetProperty("notes")[0].GetString(), StringComparison.Ordinal);
         Assert.Contains("refused", step.GetProperty("notes")[0].GetString(), StringComparison.Ordinal);
-        Assert.Equal(6, document.RootElement.GetProperty("steps").GetArrayLength());
+        Assert.Equal(10, document.RootElement.GetProperty("steps").GetArrayLength());
     }
 
     [Fact]
@@ -240,7 +314,7 @@ public sealed class TourCommandTests
         Assert.True(result.ExitCode == 0, result.Stderr);
         using var document = JsonDocument.Parse(result.Stdout);
         var steps = document.RootElement.GetProperty("steps");
-        Assert.Equal(6, steps.GetArrayLength());
+        Assert.Equal(10, steps.GetArrayLength());
         foreach (var index in new[] { 0, 2, 3 })
         {
             Assert.NotEqual(0, steps[index].GetProperty("lines").GetArrayLength());
@@ -251,6 +325,11 @@ public sealed class TourCommandTests
             Assert.StartsWith("this step could not run", note, StringComparison.Ordinal);
             Assert.Contains("unreachable", note, StringComparison.OrdinalIgnoreCase);
         }
+        foreach (var index in new[] { 6, 7, 9 })
+        {
+            Assert.StartsWith("this step could not run", steps[index].GetProperty("notes")[0].GetString()!, StringComparison.Ordinal);
+        }
+        Assert.StartsWith("IPv6 is not available here", steps[8].GetProperty("notes")[0].GetString()!, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -264,6 +343,10 @@ public sealed class TourCommandTests
         Assert.StartsWith("Messages are bytes", titles[3], StringComparison.Ordinal);
         Assert.StartsWith("A web page over a raw socket", titles[4], StringComparison.Ordinal);
         Assert.StartsWith("Client and server", titles[5], StringComparison.Ordinal);
+        Assert.StartsWith("Errors", titles[6], StringComparison.Ordinal);
+        Assert.StartsWith("TCP and UDP", titles[7], StringComparison.Ordinal);
+        Assert.StartsWith("IPv6", titles[8], StringComparison.Ordinal);
+        Assert.StartsWith("send and sendall", titles[9], StringComparison.Ordinal);
         Assert.Equal(Enumerable.Range(1, titles.Count), tour.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("number").GetInt32()));
     }
 
@@ -322,7 +405,7 @@ public sealed class TourCommandTests
         var result = await ProcessRunner.RunAsync(script, ["-q", "-e", "-c", $"{Cli.ShellCommand} tour", "/dev/null"], environment: environment);
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.Equal(expectColor, result.Stdout.Contains("\u001b[1mStep 1/6", StringComparison.Ordinal));
-        Assert.Contains("Step 6/6", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Step 10/10", result.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
