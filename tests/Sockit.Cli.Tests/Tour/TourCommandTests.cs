@@ -209,9 +209,9 @@ public sealed class TourCommandTests
         var tour = await RunTourJsonAsync();
         Assert.Equal("(5, 15)", Line(tour, 8, 0).GetProperty("result").GetString());
         Assert.Matches(@"^\(b'first', \('127\.0\.0\.1', \d+\)\)$", Line(tour, 8, 1).GetProperty("result").GetString());
-        Assert.Equal("b'second'", Line(tour, 8, 2).GetProperty("asPython").ValueKind == JsonValueKind.String
-            ? Line(tour, 8, 2).GetProperty("asPython").GetString()
-            : Line(tour, 8, 2).GetProperty("result").GetString());
+        // .NET may report the cut datagram as an error (MessageSize) where Python returns the cut bytes: asPython says it Python's way.
+        var cut = Line(tour, 8, 2);
+        Assert.Equal("b'second'", cut.TryGetProperty("asPython", out var asPython) ? asPython.GetString() : cut.GetProperty("result").GetString());
         Assert.Equal("TimeoutError: timed out", Line(tour, 8, 3).GetProperty("asPython").GetString());
     }
 
@@ -404,7 +404,7 @@ public sealed class TourCommandTests
         var environment = new Dictionary<string, string> { ["NO_COLOR"] = noColor ? "1" : "" };
         var result = await ProcessRunner.RunAsync(script, ["-q", "-e", "-c", $"{Cli.ShellCommand} tour", "/dev/null"], environment: environment);
         Assert.True(result.ExitCode == 0, result.Stderr);
-        Assert.Equal(expectColor, result.Stdout.Contains("\u001b[1mStep 1/6", StringComparison.Ordinal));
+        Assert.Equal(expectColor, result.Stdout.Contains("\u001b[1mStep 1/10", StringComparison.Ordinal));
         Assert.Contains("Step 10/10", result.Stdout, StringComparison.Ordinal);
     }
 
