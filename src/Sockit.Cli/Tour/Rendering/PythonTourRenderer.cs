@@ -1,3 +1,5 @@
+using Sockit.Cli.Rendering;
+
 namespace Sockit.Cli.Tour;
 
 /// <summary>
@@ -63,13 +65,11 @@ internal sealed class PythonTourRenderer(CliConsole console) : TourRenderer
             output.WriteLine("  ...");
             output.WriteLine(line.AsPython);
         }
-        else if (line.AsPython != PyReprNone)
+        else if (line.AsPython != PyRepr.None)
         {
             output.WriteLine(line.AsPython);
         }
     }
-
-    private const string PyReprNone = "None";
 
     private static bool IsComment(string code) => code.Split('\n').All(l => l.TrimStart().StartsWith('#'));
 }

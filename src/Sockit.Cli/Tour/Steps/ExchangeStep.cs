@@ -66,6 +66,7 @@ internal sealed class ExchangeStep : ITourStep
             }
             await using var clientScope = client;
             var conn = await accepting.ConfigureAwait(false);
+            await using var connScope = conn; // closed below, as the lesson does; this only covers a failure before that
             lines.Add(TourLine.Checked($"client_socket = socket.socket()\nclient_socket.connect({address})\nclient_socket",
                 $"using var clientSocket = Py.Socket();\nawait clientSocket.ConnectAsync(IPAddress.Loopback, {port});\nSocketDescription.Of(clientSocket)",
                 PyNaming.SocketRepr(SocketDescription.Of(client.Socket)), ResultVaries.Descriptor | ResultVaries.Port));
