@@ -9,7 +9,13 @@ public sealed class TourCommandTests
     // The tour resolves this machine's own name (gethostbyname(gethostname())), with python3 beside it: every run that
     // gets to the steps runs where the names are known (KnownNames), so a machine whose name is not in /etc/hosts
     // neither fails the tests nor sends a DNS query.
-    private static async Task<JsonElement> RunTourJsonAsync()
+    // One run of the whole tour (about 8 s: servers, bounded timeouts, python3 a step) serves every test that only reads
+    // its document; a test that changes the machine first (a port taken) runs its own.
+    private static readonly Lazy<Task<JsonElement>> s_tour = new(RunFreshTourJsonAsync);
+
+    private static Task<JsonElement> RunTourJsonAsync() => s_tour.Value;
+
+    private static async Task<JsonElement> RunFreshTourJsonAsync()
     {
         var result = await Cli.RunWithKnownNamesAsync(["tour", "--format", "json"]);
         Assert.True(result.ExitCode == 0, result.Stderr);
@@ -168,7 +174,7 @@ public sealed class TourCommandTests
         {
             // Another test's tour holds the port right now: the fallback is exercised either way.
         }
-        var tour = await RunTourJsonAsync();
+        var tour = await RunFreshTourJsonAsync();
         var exchange = tour.GetProperty("steps")[5];
         Assert.Contains(exchange.GetProperty("notes").EnumerateArray(), n => n.GetString()!.StartsWith("port 50000, the lesson's, is in use here", StringComparison.Ordinal));
         Assert.Equal("b'Yes, I can hear you.'", exchange.GetProperty("lines")[6].GetProperty("result").GetString());
