@@ -4,28 +4,36 @@ using System.Text;
 namespace Sockit.Cli.Tour;
 
 /// <summary>
-/// Asks python3, where this machine has it, for the repr of each expression, so the tour shows Python's live answer
-/// beside sockit's. One process for a whole step; a missing python3 or a slow one only removes the comparison.
+/// Runs a step's Python in python3, where this machine has it, so the tour shows Python's live answer beside sockit's.
+/// One process and one namespace for a whole step, as in the lesson's notebook: each piece of code runs in turn, and
+/// its answer is the repr of its last statement when that is an expression (None otherwise), or the exception's
+/// last traceback line (<c>TypeError: ...</c>, <c>socket.gaierror: ...</c>). A missing python3 or a slow one only
+/// removes the comparison.
 /// </summary>
 internal static class PythonOracle
 {
     private const string Separator = "\u001e";
 
-    // Each expression is evaluated on its own; an exception prints as Python's "Type: message" line.
+    // The pieces run in one namespace, in order; an exception prints as the traceback's last line.
     private const string Script = """
-        import socket, sys
-        exprs = sys.stdin.read().split('\x1e')
-        for e in exprs:
+        import ast, socket, sys, traceback
+        cells = sys.stdin.read().split('\x1e')
+        names = {'__name__': '__main__', 'socket': socket}
+        for cell in cells:
             try:
-                r = repr(eval(e))
+                tree = ast.parse(cell)
+                last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+                exec(compile(tree, '<tour>', 'exec'), names)
+                r = repr(eval(compile(ast.Expression(last.value), '<tour>', 'eval'), names)) if last else 'None'
             except Exception as x:
-                r = f"{type(x).__name__}: {x}"
+                r = traceback.format_exception_only(type(x), x)[-1].rstrip('\n')
             sys.stdout.write(r + '\x1e')
+            sys.stdout.flush()
         """;
 
-    public static async Task<IReadOnlyList<string>?> TryEvaluateAsync(IReadOnlyList<string> expressions, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>?> TryRunAsync(IReadOnlyList<string> cells, CancellationToken cancellationToken)
     {
-        if (expressions.Count == 0)
+        if (cells.Count == 0)
         {
             return [];
         }
@@ -49,7 +57,7 @@ internal static class PythonOracle
             }
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(15));
-            await process.StandardInput.WriteAsync(string.Join(Separator, expressions)).ConfigureAwait(false);
+            await process.StandardInput.WriteAsync(string.Join(Separator, cells)).ConfigureAwait(false);
             process.StandardInput.Close();
             string output;
             try
@@ -67,7 +75,7 @@ internal static class PythonOracle
                 throw;
             }
             var results = output.Split(Separator);
-            return process.ExitCode == 0 && results.Length == expressions.Count + 1 ? results[..^1] : null;
+            return process.ExitCode == 0 && results.Length == cells.Count + 1 ? results[..^1] : null;
         }
         catch (System.ComponentModel.Win32Exception)
         {

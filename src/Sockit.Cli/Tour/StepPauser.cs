@@ -1,17 +1,22 @@
 namespace Sockit.Cli.Tour;
 
-/// <summary>For <c>--step</c>: asks on stderr and waits for a line on stdin; at end of input it stops pausing.</summary>
+/// <summary>
+/// For <c>--step</c>: asks on stderr and waits for a line on stdin. Enter goes on, <c>q</c> ends the tour; at end of
+/// input it stops pausing.
+/// </summary>
 internal sealed class StepPauser(CliConsole console)
 {
     private bool _inputEnded;
 
-    public async Task WaitAsync(int number, int count, string title, CancellationToken cancellationToken)
+    /// <summary>Waits for the learner; false when they asked to end the tour.</summary>
+    public async Task<bool> WaitAsync(int number, int count, string title, CancellationToken cancellationToken)
     {
         if (_inputEnded)
         {
-            return;
+            return true;
         }
-        await console.Error.WriteAsync($"Press Enter for step {number}/{count}: {title} ").ConfigureAwait(false);
+        await console.Error.WriteAsync($"Press Enter for step {number}/{count}: {title} (q to quit) ").ConfigureAwait(false);
+        var line = new List<byte>();
         var buffer = new byte[1];
         while (true)
         {
@@ -20,12 +25,14 @@ internal sealed class StepPauser(CliConsole console)
             {
                 _inputEnded = true;
                 await console.Error.WriteLineAsync("(end of input: running the rest without pausing)").ConfigureAwait(false);
-                return;
+                return true;
             }
             if (buffer[0] == '\n')
             {
-                return;
+                var answer = System.Text.Encoding.UTF8.GetString([.. line]).Trim();
+                return !answer.Equals("q", StringComparison.OrdinalIgnoreCase) && !answer.Equals("quit", StringComparison.OrdinalIgnoreCase);
             }
+            line.Add(buffer[0]);
         }
     }
 }

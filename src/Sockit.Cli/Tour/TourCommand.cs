@@ -14,13 +14,17 @@ internal static class TourCommand
         new BytesStep(),
         new WebPageStep(),
         new ExchangeStep(),
+        new ErrorsStep(),
+        new UdpStep(),
+        new Ipv6Step(),
+        new SendStep(),
     ];
 
     public static Command Create(CliConsole console)
     {
         var step = new Option<bool>("--step")
         {
-            Description = "Pause before each step until Enter (for a learner following along)",
+            Description = "Pause before each step until Enter, q to end the tour (for a learner following along)",
         };
         var url = new Option<Uri?>("--url")
         {
@@ -49,12 +53,13 @@ internal static class TourCommand
             var results = new List<TourStep>();
             for (var i = 0; i < Steps.Count; i++)
             {
-                if (pauser is not null)
+                if (pauser is not null && !await pauser.WaitAsync(i + 1, Steps.Count, Steps[i].Title, cancellationToken).ConfigureAwait(false))
                 {
-                    await pauser.WaitAsync(i + 1, Steps.Count, Steps[i].Title, cancellationToken).ConfigureAwait(false);
+                    await console.Error.WriteLineAsync($"(tour ended after step {i} of {Steps.Count})").ConfigureAwait(false);
+                    break;
                 }
                 var result = await RunStepAsync(Steps[i], i + 1, options, cancellationToken).ConfigureAwait(false);
-                result = await CheckWithPythonAsync(result, cancellationToken).ConfigureAwait(false);
+                result = await PythonCheck.RunAsync(result, cancellationToken).ConfigureAwait(false);
                 renderer.Step(result, Steps.Count);
                 results.Add(result);
             }
@@ -75,21 +80,5 @@ internal static class TourCommand
         {
             return new TourStep(number, step.Title, "", [], [$"this step could not run here: {e.Message}"]);
         }
-    }
-
-    private static async Task<TourStep> CheckWithPythonAsync(TourStep step, CancellationToken cancellationToken)
-    {
-        var checks = step.Lines.Where(l => l.PythonCheck is not null).ToList();
-        if (checks.Count == 0)
-        {
-            return step;
-        }
-        var answers = await PythonOracle.TryEvaluateAsync(checks.Select(l => l.PythonCheck!).ToList(), cancellationToken).ConfigureAwait(false);
-        if (answers is null)
-        {
-            return step with { Notes = [.. step.Notes, "python3 is not available here, so only sockit's results are shown"] };
-        }
-        var byLine = checks.Zip(answers).ToDictionary(p => p.First, p => p.Second);
-        return step with { Lines = step.Lines.Select(l => byLine.TryGetValue(l, out var answer) ? l with { PythonResult = answer } : l).ToList() };
     }
 }

@@ -29,8 +29,7 @@ internal sealed class BytesStep : ITourStep
                 $"(\"{Accented}\".Length, Encoding.UTF8.GetByteCount(\"{Accented}\"))",
                 PyRepr.Tuple(PyRepr.Int(Accented.Length), PyRepr.Int(accentedBytes.Length)),
                 $"len({PyRepr.Str(Accented)}), len({PyRepr.Str(Accented)}.encode('utf8'))"),
-            new($"client_socket.sendall({PyRepr.Str(Question)})", $"Py.SendAll(socket, \"{Question}\")",
-                SendTextInsteadOfBytes(), $"socket.socket().sendall({PyRepr.Str(Question)})", Compare: false),
+            SendTextInsteadOfBytes(),
         ];
         return Task.FromResult(new TourStep(number, Title,
             "A socket carries bytes, not text: UTF-8 turns text into bytes and back, and a character outside ASCII takes more than one byte.",
@@ -39,17 +38,25 @@ internal sealed class BytesStep : ITourStep
     }
 
     // Python's TypeError, live: Py.SendAll checks the data's type at run time, as Python does, before sending anything.
-    private static string SendTextInsteadOfBytes()
+    // C# names the type 'string' where Python says 'str'; the Python view says it Python's way.
+    private static TourLine SendTextInsteadOfBytes()
     {
+        var python = $"client_socket = socket.socket()\nclient_socket.sendall({PyRepr.Str(Question)})";
+        var csharp = $"using var clientSocket = Py.Socket();\nPy.SendAll(clientSocket, \"{Question}\")";
         using var socket = Py.Socket();
         try
         {
             Py.SendAll(socket, Question);
-            return "None";
+            return TourLine.Checked(python, csharp, PyRepr.None);
         }
         catch (ArgumentException e)
         {
-            return $"{nameof(ArgumentException)}: {e.Message.Split(" (Parameter", 2)[0]}";
+            var message = e.Message.Split(" (Parameter", 2)[0];
+            return TourLine.Checked(python, csharp, $"{nameof(ArgumentException)}: {message}") with
+            {
+                PythonView = $"TypeError: {message.Replace("'string'", "'str'", StringComparison.Ordinal)}",
+                Raises = true,
+            };
         }
     }
 }

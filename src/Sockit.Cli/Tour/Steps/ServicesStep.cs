@@ -11,8 +11,8 @@ internal sealed class ServicesStep : ITourStep
     {
         TourLine[] lines =
         [
-            new("socket.getservbyname('ssh')", "Py.GetServByName(\"ssh\")", PyRepr.Int(Py.GetServByName("ssh")), "socket.getservbyname('ssh')"),
-            new("socket.getservbyport(80)", "Py.GetServByPort(80)", PyRepr.Str(Py.GetServByPort(80)), "socket.getservbyport(80)"),
+            TourLine.Checked("socket.getservbyname('ssh')", "Py.GetServByName(\"ssh\")", PyRepr.Int(Py.GetServByName("ssh"))),
+            TourLine.Checked("socket.getservbyport(80)", "Py.GetServByPort(80)", PyRepr.Str(Py.GetServByPort(80))),
         ];
         var source = Services.ServicesDatabase.System.Source;
         return Task.FromResult(new TourStep(number, Title,

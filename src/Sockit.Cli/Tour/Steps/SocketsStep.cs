@@ -18,13 +18,13 @@ internal sealed class SocketsStep : ITourStep
         TourLine[] lines =
         [
             new("my_socket = socket.socket()\nmy_socket", "using var mySocket = Py.Socket();\nSocketDescription.Of(mySocket)",
-                PyNaming.SocketRepr(description), "socket.socket()", DescriptorVaries: true),
-            new("my_socket.family", "mySocket.AddressFamily", PyNaming.Family(description.Family), "socket.socket().family"),
-            new("my_socket.type", "mySocket.SocketType", PyNaming.SocketKind(description.SocketType), "socket.socket().type"),
-            new("my_socket.proto", "SocketDescription.Of(mySocket).Protocol", PyNaming.Proto(description.Protocol), "socket.socket().proto"),
+                PyNaming.SocketRepr(description), "my_socket = socket.socket()\nmy_socket", Varies: ResultVaries.Descriptor),
+            new("my_socket.family", "mySocket.AddressFamily", PyNaming.Family(description.Family), "my_socket.family"),
+            new("my_socket.type", "mySocket.SocketType", PyNaming.SocketKind(description.SocketType), "my_socket.type"),
+            new("my_socket.proto", "SocketDescription.Of(mySocket).Protocol", PyNaming.Proto(description.Protocol), "my_socket.proto"),
             new("socket.socket(socket.AF_INET, socket.SOCK_DGRAM, socket.IPPROTO_UDP)",
                 "Py.Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp)",
-                PyNaming.SocketRepr(udp), "socket.socket(socket.AF_INET, socket.SOCK_DGRAM, socket.IPPROTO_UDP)", DescriptorVaries: true),
+                PyNaming.SocketRepr(udp), "socket.socket(socket.AF_INET, socket.SOCK_DGRAM, socket.IPPROTO_UDP)", Varies: ResultVaries.Descriptor),
             new("int(socket.AF_INET), int(socket.SOCK_STREAM), int(socket.SOCK_DGRAM), socket.IPPROTO_TCP, socket.IPPROTO_UDP",
                 "SocketConstants.ToOsNumber(AddressFamily.InterNetwork), ... (int)ProtocolType.Udp",
                 PyRepr.Tuple(
