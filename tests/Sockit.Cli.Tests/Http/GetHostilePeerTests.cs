@@ -25,4 +25,15 @@ public sealed class GetHostilePeerTests
             : $"sockit: {message}\n", result.Stderr);
         Assert.Empty(result.StdoutBytes);
     }
+
+    [Fact]
+    public async Task Get_EndlessContinueHeads_TheProgramExits76WithOneLine()
+    {
+        // The same as a separate process: the real program, its own memory, one line.
+        var interim = Encoding.ASCII.GetBytes("HTTP/1.1 100 Continue\r\n\r\n");
+        await using var server = ScriptedHttpServer.Start(_ => new EndlessSegments(interim), TimeSpan.Zero);
+        var result = await Cli.RunProcessAsync(["get", server.Url().ToString()], timeout: TimeSpan.FromSeconds(60));
+        Assert.Equal(76, result.ExitCode);
+        Assert.Equal("sockit: the server sent more than 32 interim (1xx) responses without a final one (the limit; the response is malformed or hostile)\n", result.Stderr);
+    }
 }
