@@ -3,7 +3,8 @@ namespace Sockit.Http;
 /// <summary>
 /// Decodes the chunked transfer coding (RFC 9112 section 7.1) from pieces of any size, without copying chunk data:
 /// <c>chunk-size [ chunk-ext ] CRLF chunk-data CRLF ... last-chunk trailer-section CRLF</c>.
-/// Chunk extensions are ignored (7.1.1); trailer fields are kept in <see cref="Trailers"/> (7.1.2).
+/// Chunk extensions are checked against their grammar and then ignored (7.1.1); trailer fields are kept in
+/// <see cref="Trailers"/> (7.1.2).
 /// </summary>
 public sealed class ChunkedDecoder
 {
