@@ -203,6 +203,11 @@ public sealed class HttpResponseReader
                     throw new HttpWireProtocolException($"malformed header field continuation '{HttpSyntax.Show(line)}'");
                 }
                 var last = _fields[^1];
+                if (folded.IsEmpty)
+                {
+                    // A continuation of whitespace only adds nothing: the value keeps no trailing space (found by fuzzing).
+                    continue;
+                }
                 _fields[^1] = last with { Value = last.Value.Length == 0 ? System.Text.Encoding.Latin1.GetString(folded) : last.Value + " " + System.Text.Encoding.Latin1.GetString(folded) };
             }
             else if (HttpHeaderField.TryParse(line, out var field))

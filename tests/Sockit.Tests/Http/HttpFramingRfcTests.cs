@@ -115,4 +115,17 @@ public sealed class HttpFramingRfcTests
         // 33 heads and at most one receive beyond them: the memory kept cannot grow with what the server sends.
         Assert.InRange(stream.BytesServed, 33 * interim.Length, (33 * interim.Length) + options.ReceiveBufferSize);
     }
+
+    [Theory]
+    // Fuzzing found these (HttpResponseReaderFuzzTests): a continuation line of whitespace only left a trailing
+    // space in the value, which HttpHeaderField promises never to hold. RFC 9112 section 5.2: replace each obs-fold
+    // with SP; the value's surrounding whitespace is not part of it (RFC 9110 section 5.5).
+    [InlineData("HTTP/1.1 200 OK\nX: a\n\t \nContent-Length: 0\n\n", "a")]
+    [InlineData("HTTP/1.1 200 OK\r\nX: a\r\n \r\n b\r\nContent-Length: 0\r\n\r\n", "a b")]
+    [InlineData("HTTP/1.1 200 OK\r\nX:\r\n \r\nContent-Length: 0\r\n\r\n", "")]
+    public void Read_ObsFoldOfWhitespaceOnly_AddsNothing(string response, string value)
+    {
+        var outcome = Feed(response, close: false);
+        Assert.Equal(value, outcome.Reader.Head!.GetValue("X"));
+    }
 }
