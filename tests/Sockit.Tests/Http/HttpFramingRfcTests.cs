@@ -128,4 +128,18 @@ public sealed class HttpFramingRfcTests
         var outcome = Feed(response, close: false);
         Assert.Equal(value, outcome.Reader.Head!.GetValue("X"));
     }
+
+    [Fact]
+    public void Read_LineCrossingBothLimits_NamesTheSameLimitWhateverThePieces()
+    {
+        // A 35-byte line that crosses the line limit (24) and, at its 17th byte, the section limit (96).
+        var limits = new HttpReaderLimits { MaxLineBytes = 24, MaxHeaderSectionBytes = 96 };
+        var wire = Bytes("HTTP/1.1 200 OK\r\n" + string.Concat(Enumerable.Repeat("A: 1234567890123456\r\n", 3)) + "B: " + new string('x', 30) + "\r\n\r\n");
+        var whole = Assert.Throws<HttpWireProtocolException>(() => Feed([wire], close: false, limits: limits));
+        for (var cut = 0; cut <= wire.Length; cut++)
+        {
+            var split = Assert.Throws<HttpWireProtocolException>(() => Feed(SplitAt(wire, cut), close: false, limits: limits));
+            Assert.Equal((whole.LimitName, whole.Message), (split.LimitName, split.Message));
+        }
+    }
 }
