@@ -3,7 +3,8 @@ namespace Sockit.Http;
 /// <summary>
 /// Decodes the chunked transfer coding (RFC 9112 section 7.1) from pieces of any size, without copying chunk data:
 /// <c>chunk-size [ chunk-ext ] CRLF chunk-data CRLF ... last-chunk trailer-section CRLF</c>.
-/// Chunk extensions are ignored (7.1.1); trailer fields are kept in <see cref="Trailers"/> (7.1.2).
+/// Chunk extensions are checked against their grammar and then ignored (7.1.1); trailer fields are kept in
+/// <see cref="Trailers"/> (7.1.2).
 /// </summary>
 public sealed class ChunkedDecoder
 {
@@ -87,7 +88,7 @@ public sealed class ChunkedDecoder
                     consumed += used;
                     if (!TryParseChunkSize(line, out var size))
                     {
-                        throw new HttpWireProtocolException($"malformed chunk-size line '{HttpSyntax.Show(line)}' after {BytesDecoded} body bytes (not hex, or a size that overflows)");
+                        throw new HttpWireProtocolException($"malformed chunk-size line '{HttpSyntax.Show(line)}' after {BytesDecoded} body bytes (RFC 9112 section 7.1 wants hex digits, then only ';name=value' extensions; or the size overflows)");
                     }
                     _lines.Reset();
                     if (size == 0)
@@ -143,40 +144,121 @@ public sealed class ChunkedDecoder
     }
 
     /// <summary>
-    /// Parses a chunk-size line without its CRLF: <c>chunk-size = 1*HEXDIG</c>, then optional
-    /// <c>BWS ";" chunk-ext</c>, which is ignored (RFC 9112 section 7.1.1). Fails on no digits, other text,
-    /// or a size beyond <see cref="long.MaxValue"/>.
+    /// Parses a chunk-size line without its CRLF, strictly by RFC 9112 section 7.1:
+    /// <c>chunk-size [ chunk-ext ]</c> with <c>chunk-size = 1*HEXDIG</c> and
+    /// <c>chunk-ext = *( BWS ";" BWS chunk-ext-name [ BWS "=" BWS chunk-ext-val ] )</c>,
+    /// <c>chunk-ext-name = token</c>, <c>chunk-ext-val = token / quoted-string</c>. The extensions are checked and
+    /// then ignored (7.1.1). Fails on no digits, a size beyond <see cref="long.MaxValue"/>, whitespace not followed by
+    /// <c>;</c> (<c>25  </c>), an extension without a name (<c>2;</c>), an unbalanced quote, or any other text.
     /// </summary>
     public static bool TryParseChunkSize(ReadOnlySpan<byte> line, out long size)
     {
         size = 0;
         var i = 0;
+        long value = 0;
         while (i < line.Length && char.IsAsciiHexDigit((char)line[i]))
         {
-            if (size > (long.MaxValue >> 4))
+            if (value > (long.MaxValue >> 4))
             {
                 // One more digit would overflow: a smuggling and resource-exhaustion vector, refused.
-                size = 0;
                 return false;
             }
-            size = (size << 4) | (long)HexValue(line[i]);
+            value = (value << 4) | (long)HexValue(line[i]);
             i++;
         }
-        if (i == 0)
+        if (i == 0 || !IsChunkExtensions(line[i..]))
         {
             return false;
         }
-        while (i < line.Length && HttpSyntax.IsOws(line[i]))
+        size = value;
+        return true;
+    }
+
+    // chunk-ext = *( BWS ";" BWS chunk-ext-name [ BWS "=" BWS chunk-ext-val ] ) (RFC 9112 section 7.1.1): BWS only
+    // before ";" and around "=", so whitespace at the end of the line ("25  ") or a ";" without a name ("2;") is invalid.
+    private static bool IsChunkExtensions(ReadOnlySpan<byte> text)
+    {
+        var i = 0;
+        while (i < text.Length)
         {
-            i++;
-        }
-        if (i < line.Length && line[i] != ';')
-        {
-            size = 0;
-            return false;
+            i = SkipBws(text, i);
+            if (i == text.Length || text[i] != ';')
+            {
+                return false;
+            }
+            i = SkipBws(text, i + 1);
+            var nameEnd = SkipToken(text, i);
+            if (nameEnd == i)
+            {
+                return false;
+            }
+            i = nameEnd;
+            var afterName = SkipBws(text, i);
+            if (afterName < text.Length && text[afterName] == '=')
+            {
+                i = SkipBws(text, afterName + 1);
+                var valueEnd = i < text.Length && text[i] == '"' ? SkipQuotedString(text, i) : SkipToken(text, i);
+                if (valueEnd <= i)
+                {
+                    return false;
+                }
+                i = valueEnd;
+            }
         }
         return true;
     }
+
+    private static int SkipBws(ReadOnlySpan<byte> text, int i)
+    {
+        while (i < text.Length && HttpSyntax.IsOws(text[i]))
+        {
+            i++;
+        }
+        return i;
+    }
+
+    private static int SkipToken(ReadOnlySpan<byte> text, int i)
+    {
+        while (i < text.Length && HttpSyntax.IsTokenChar(text[i]))
+        {
+            i++;
+        }
+        return i;
+    }
+
+    // quoted-string = DQUOTE *( qdtext / quoted-pair ) DQUOTE (RFC 9110 section 5.6.4); the index after the closing
+    // DQUOTE, or -1 when the quote is not closed (an unbalanced quote) or holds a control character.
+    private static int SkipQuotedString(ReadOnlySpan<byte> text, int i)
+    {
+        i++;
+        while (i < text.Length)
+        {
+            var b = text[i];
+            if (b == '"')
+            {
+                return i + 1;
+            }
+            if (b == '\\')
+            {
+                // quoted-pair = "\" ( HTAB / SP / VCHAR / obs-text )
+                if (i + 1 == text.Length || !IsQuotable(text[i + 1]))
+                {
+                    return -1;
+                }
+                i += 2;
+                continue;
+            }
+            if (!IsQuotable(b))
+            {
+                return -1;
+            }
+            i++;
+        }
+        return -1;
+    }
+
+    // HTAB / SP / VCHAR / obs-text: every byte but the other controls and DEL.
+    private static bool IsQuotable(byte b) => b == '\t' || (b >= 0x20 && b != 0x7F);
 
     private static int HexValue(byte b) => b <= '9' ? b - '0' : (b | 0x20) - 'a' + 10;
 }

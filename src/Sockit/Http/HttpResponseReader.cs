@@ -32,6 +32,7 @@ public sealed class HttpResponseReader
     private readonly bool _isHeadRequest;
     private readonly LineAccumulator _lines = new();
     private readonly List<HttpResponseHead> _interim = [];
+    private long _interimBytes;
     private List<HttpHeaderField> _fields = [];
     private HttpStatusLine? _statusLine;
     private ChunkedDecoder? _chunked;
@@ -58,7 +59,10 @@ public sealed class HttpResponseReader
     /// <summary>The final response head, once <see cref="HttpReadStatus.Head"/> was returned.</summary>
     public HttpResponseHead? Head { get; private set; }
 
-    /// <summary>The interim (1xx) responses read before the final one, which are otherwise skipped.</summary>
+    /// <summary>
+    /// The interim (1xx) responses read before the final one, which are otherwise skipped: at most
+    /// <see cref="HttpReaderLimits.MaxInterimHeads"/> of them, <see cref="HttpReaderLimits.MaxInterimBytes"/> in all.
+    /// </summary>
     public IReadOnlyList<HttpResponseHead> InterimHeads => _interim;
 
     /// <summary>How the body's length is determined; <see cref="HttpBodyFraming.Unknown"/> until the final head is read.</summary>
@@ -169,11 +173,16 @@ public sealed class HttpResponseReader
             consumed += used;
             if (_statusLine is null)
             {
+                if (line.IsEmpty)
+                {
+                    // RFC 9112 section 2.2: be robust and ignore empty lines before the start line (aiohttp sends
+                    // "100 Continue\r\n\r\n\r\n" before its final response). They stay in the accumulator, so
+                    // MaxHeaderSectionBytes still bounds how many.
+                    continue;
+                }
                 if (!HttpStatusLine.TryParse(line, out var statusLine))
                 {
-                    throw new HttpWireProtocolException(line.IsEmpty && _lines.Length <= 2
-                        ? "malformed status line: the response starts with an empty line"
-                        : $"malformed status line '{HttpSyntax.Show(line)}' (RFC 9112 section 4 wants 'HTTP/1.1 200 OK'; is this an HTTP server?)");
+                    throw new HttpWireProtocolException($"malformed status line '{HttpSyntax.Show(line)}' (RFC 9112 section 4 wants 'HTTP/1.1 200 OK'; is this an HTTP server?)");
                 }
                 _statusLine = statusLine;
             }
@@ -194,6 +203,11 @@ public sealed class HttpResponseReader
                     throw new HttpWireProtocolException($"malformed header field continuation '{HttpSyntax.Show(line)}'");
                 }
                 var last = _fields[^1];
+                if (folded.IsEmpty)
+                {
+                    // A continuation of whitespace only adds nothing: the value keeps no trailing space (found by fuzzing).
+                    continue;
+                }
                 _fields[^1] = last with { Value = last.Value.Length == 0 ? System.Text.Encoding.Latin1.GetString(folded) : last.Value + " " + System.Text.Encoding.Latin1.GetString(folded) };
             }
             else if (HttpHeaderField.TryParse(line, out var field))
@@ -211,6 +225,7 @@ public sealed class HttpResponseReader
     private HttpReadStatus FinishHead()
     {
         var head = new HttpResponseHead(_statusLine!.Value, _fields);
+        var headBytes = _lines.Length;
         _statusLine = null;
         _fields = [];
         _lines.Reset();
@@ -221,6 +236,26 @@ public sealed class HttpResponseReader
                 throw new HttpWireProtocolException("the server switched protocols (101) although no upgrade was asked for");
             }
             // RFC 9110 15.2: a client must be able to parse one or more 1xx responses before the final one; skip them.
+            // Kept for the caller to show, so bounded: a server sending them without end is refused, not remembered.
+            _interimBytes += headBytes;
+            if (_interim.Count == _limits.MaxInterimHeads)
+            {
+                throw new HttpWireProtocolException(
+                    $"the server sent more than {_limits.MaxInterimHeads} interim (1xx) responses without a final one (the limit; the response is malformed or hostile)")
+                {
+                    LimitName = nameof(HttpReaderLimits.MaxInterimHeads),
+                    LimitValue = _limits.MaxInterimHeads,
+                };
+            }
+            if (_interimBytes > _limits.MaxInterimBytes)
+            {
+                throw new HttpWireProtocolException(
+                    $"the interim (1xx) responses before the final one are larger than {_limits.MaxInterimBytes} bytes (the limit; the response is malformed or hostile)")
+                {
+                    LimitName = nameof(HttpReaderLimits.MaxInterimBytes),
+                    LimitValue = _limits.MaxInterimBytes,
+                };
+            }
             _interim.Add(head);
             return HttpReadStatus.InterimHead;
         }

@@ -27,13 +27,26 @@ internal sealed class LineAccumulator
     {
         var lf = input.IndexOf((byte)'\n');
         var take = lf < 0 ? input.Length : lf + 1;
-        var pending = _length - _lineStart + take;
-        // A complete line may be maxLine bytes plus CRLF; an incomplete one maxLine plus a CR still waiting for its LF.
-        if (pending > maxLine + (lf < 0 ? 1 : 2))
+        // Where, counting the bytes taken now from 1, each limit is crossed. The first crossed in the byte stream is the
+        // one reported, so that the same response names the same limit however it is cut into pieces.
+        var lineBefore = _length - _lineStart;
+        var lineBytes = lineBefore + (lf < 0 ? take : take - 1);
+        var lineCross = int.MaxValue;
+        if (lineBytes > maxLine + 1)
+        {
+            // Longer than maxLine even if its last byte were the CR of its CRLF: crossed at byte maxLine + 2.
+            lineCross = maxLine + 2 - lineBefore;
+        }
+        else if (lf >= 0 && lineBytes == maxLine + 1 && !EndsInCr(input, lf))
+        {
+            lineCross = take;
+        }
+        var sectionCross = _length + take > maxTotal ? maxTotal - _length + 1 : int.MaxValue;
+        if (lineCross <= sectionCross && lineCross != int.MaxValue)
         {
             throw LimitCrossed($"a line in the {what} is longer than {maxLine} bytes (the limit; the response is malformed or hostile)", nameof(HttpReaderLimits.MaxLineBytes), maxLine);
         }
-        if (_length + take > maxTotal)
+        if (sectionCross != int.MaxValue)
         {
             throw LimitCrossed($"the {what} is larger than {maxTotal} bytes (the limit; the response is malformed or hostile)", nameof(HttpReaderLimits.MaxHeaderSectionBytes), maxTotal);
         }
@@ -56,10 +69,6 @@ internal sealed class LineAccumulator
         }
         line = _buffer.AsSpan(_lineStart, end - _lineStart);
         _lineStart = _length;
-        if (maxLine < line.Length)
-        {
-            throw LimitCrossed($"a line in the {what} is longer than {maxLine} bytes (the limit; the response is malformed or hostile)", nameof(HttpReaderLimits.MaxLineBytes), maxLine);
-        }
         // RFC 9112 2.2: a bare CR anywhere else in a line is invalid.
         if (line.Contains((byte)'\r'))
         {
@@ -67,6 +76,10 @@ internal sealed class LineAccumulator
         }
         return true;
     }
+
+    // Whether the byte before the LF at input[lf] (in input, or the last one buffered) is a CR.
+    private bool EndsInCr(ReadOnlySpan<byte> input, int lf) =>
+        lf > 0 ? input[lf - 1] == '\r' : _length > _lineStart && _buffer[_length - 1] == '\r';
 
     private static HttpWireProtocolException LimitCrossed(string message, string limitName, long limitValue) =>
         new(message) { LimitName = limitName, LimitValue = limitValue };
