@@ -51,7 +51,7 @@ internal sealed class CliConsole
 
     public static CliConsole FromSystem() => new(
         Console.OpenStandardInput(),
-        Console.OpenStandardOutput(),
+        StandardOutput.Open(),
         Console.OpenStandardError(),
         inputIsTerminal: !Console.IsInputRedirected,
         outputIsTerminal: !Console.IsOutputRedirected,

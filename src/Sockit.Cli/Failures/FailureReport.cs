@@ -23,6 +23,8 @@ internal sealed record FailureReport(string Kind, int ExitCode, string Message)
         FileNotFoundException e => new("no-input", ExitCodes.NoInput, $"cannot read '{e.FileName}': no such file (check the path)"),
         DirectoryNotFoundException e => new("no-input", ExitCodes.NoInput, $"{e.Message} (check the path)"),
         UnauthorizedAccessException e => new("no-input", ExitCodes.NoInput, $"{e.Message} (check the file's permissions)"),
+        // stdout's reader went away or stdout is closed: an I/O failure on the output side, as curl's write error.
+        OutputClosedException e => new("io", ExitCodes.IoError, e.Message),
         SocketException e => new("unavailable", ExitCodes.Unavailable, $"socket error: {e.Message} ({e.SocketErrorCode})"),
         IOException e => new("io", ExitCodes.IoError, $"I/O error: {e.Message}"),
         _ => new("internal", ExitCodes.Software, $"internal error: {exception.GetType().Name}: {exception.Message} (please report this)"),
