@@ -29,6 +29,13 @@ internal static class FailureAdvice
     public static string Describe(SockitException failure, FailureContext context) =>
         For(failure, context) is { } advice ? $"{failure.Message} ({advice})" : failure.Message;
 
+    /// <summary>An input file that is not what the command reads: the library's message, and what to give instead.</summary>
+    public static string Describe(InvalidDataException failure, FailureContext context) => context.Command switch
+    {
+        "service" => $"{failure.Message} (give --file a services(5) file, such as {Services.ServicesDatabase.DefaultPath})",
+        _ => failure.Message,
+    };
+
     private static string? ForConnection(ConnectionException e, FailureContext context)
     {
         if (context.Command == "get")

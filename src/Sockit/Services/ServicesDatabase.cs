@@ -30,14 +30,18 @@ public sealed class ServicesDatabase
     /// <summary>The OS's database, read once: <see cref="DefaultPath"/>, or the embedded copy where that file does not exist.</summary>
     public static ServicesDatabase System => s_system.Value;
 
-    /// <summary>Reads <paramref name="path"/>, or the embedded copy when that file does not exist.</summary>
+    /// <summary>Reads <paramref name="path"/>, or the embedded copy when that file does not exist or is empty.</summary>
     public static ServicesDatabase LoadSystem(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return File.Exists(path) ? LoadFile(path) : LoadEmbedded();
+        return File.Exists(path) && new FileInfo(path).Length > 0 ? LoadFile(path) : LoadEmbedded();
     }
 
-    /// <summary>Reads a services file. Throws <see cref="FileNotFoundException"/> or another <see cref="IOException"/> when it cannot.</summary>
+    /// <summary>
+    /// Reads a services file. Throws <see cref="FileNotFoundException"/> or another <see cref="IOException"/> when it
+    /// cannot, and <see cref="InvalidDataException"/> when it is not a services file: larger than 16 MiB, or a line
+    /// longer than 64 KiB (<c>/dev/zero</c>, <c>/dev/urandom</c>), found without reading more than that.
+    /// </summary>
     public static ServicesDatabase LoadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -46,7 +50,7 @@ public sealed class ServicesDatabase
             // One exception type for a missing file or folder, so callers need not tell them apart.
             throw new FileNotFoundException($"services file '{path}' not found", path);
         }
-        return new ServicesDatabase(new ServicesSource(path), ServicesFileParser.Parse(File.ReadAllText(path)));
+        return new ServicesDatabase(new ServicesSource(path), ServicesFileParser.Parse(ServicesFileReader.ReadText(path)));
     }
 
     /// <summary>The copy of Debian's services list that ships inside sockit.</summary>
