@@ -51,7 +51,8 @@ internal sealed class CliConsole
 
     public static CliConsole FromSystem() => new(
         Console.OpenStandardInput(),
-        Console.OpenStandardOutput(),
+        // Descriptor 1 is stdout on Unix only; Windows keeps .NET's console stream.
+        OperatingSystem.IsWindows() ? Console.OpenStandardOutput() : StandardOutput.Open(),
         Console.OpenStandardError(),
         inputIsTerminal: !Console.IsInputRedirected,
         outputIsTerminal: !Console.IsOutputRedirected,

@@ -6,6 +6,7 @@ internal static class ExitCodes
     public const int Ok = 0;
     public const int CheckFailed = 1;
     public const int Usage = 64;
+    public const int DataError = 65;
     public const int NoInput = 66;
     public const int NoHost = 68;
     public const int Unavailable = 69;

@@ -52,6 +52,14 @@ internal static class SockitApp
             Error = console.Error,
             EnableDefaultExceptionHandler = false,
         };
-        return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OutputClosedException e)
+        {
+            // --help and --version write stdout outside any command's action.
+            return FailureOutput.Write(console, FailureContext.From(parseResult).Format, new FailureReport("io", ExitCodes.IoError, e.Message));
+        }
     }
 }

@@ -29,6 +29,16 @@ internal static class FailureAdvice
     public static string Describe(SockitException failure, FailureContext context) =>
         For(failure, context) is { } advice ? $"{failure.Message} ({advice})" : failure.Message;
 
+    /// <summary>A server out of file descriptors waits and retries by itself; what the user can do meanwhile.</summary>
+    public const string ForAcceptPaused = "out of file descriptors: retrying with a pause up to 1 s; close some clients, or raise the limit with ulimit -n";
+
+    /// <summary>An input file that is not what the command reads: the library's message, and what to give instead.</summary>
+    public static string Describe(InvalidDataException failure, FailureContext context) => context.Command switch
+    {
+        "service" => $"{failure.Message} (give --file a services(5) file, such as {Services.ServicesDatabase.DefaultPath})",
+        _ => failure.Message,
+    };
+
     private static string? ForConnection(ConnectionException e, FailureContext context)
     {
         if (context.Command == "get")

@@ -12,7 +12,14 @@ internal static class FailureOutput
 {
     public static int Write(CliConsole console, OutputFormat format, FailureReport report)
     {
-        console.Error.WriteLine(format == OutputFormat.Json ? Json(report) : $"sockit: {report.Message}");
+        try
+        {
+            console.Error.WriteLine(format == OutputFormat.Json ? Json(report) : $"sockit: {report.Message}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // stderr is closed too: the exit code is all that is left to say it.
+        }
         return report.ExitCode;
     }
 

@@ -20,9 +20,13 @@ internal sealed record FailureReport(string Kind, int ExitCode, string Message)
         LookupException e when FailureAdvice.IsArgumentMismatch(e) => Usage(FailureAdvice.Describe(e, context)),
         Sockets.SocketCreationException e when FailureAdvice.IsArgumentMismatch(e) => Usage(FailureAdvice.Describe(e, context)),
         SockitException e => new(KindOf(e.Failure), ExitCodes.For(e.Failure), FailureAdvice.Describe(e, context)),
+        // An input file that is not what it should be (service --file /dev/zero): EX_DATAERR.
+        InvalidDataException e => new("data", ExitCodes.DataError, FailureAdvice.Describe(e, context)),
         FileNotFoundException e => new("no-input", ExitCodes.NoInput, $"cannot read '{e.FileName}': no such file (check the path)"),
         DirectoryNotFoundException e => new("no-input", ExitCodes.NoInput, $"{e.Message} (check the path)"),
         UnauthorizedAccessException e => new("no-input", ExitCodes.NoInput, $"{e.Message} (check the file's permissions)"),
+        // stdout's reader went away or stdout is closed: an I/O failure on the output side, as curl's write error.
+        OutputClosedException e => new("io", ExitCodes.IoError, e.Message),
         SocketException e => new("unavailable", ExitCodes.Unavailable, $"socket error: {e.Message} ({e.SocketErrorCode})"),
         IOException e => new("io", ExitCodes.IoError, $"I/O error: {e.Message}"),
         _ => new("internal", ExitCodes.Software, $"internal error: {exception.GetType().Name}: {exception.Message} (please report this)"),
@@ -46,6 +50,7 @@ internal sealed record FailureReport(string Kind, int ExitCode, string Message)
     private static string KindOf(int exitCode) => exitCode switch
     {
         ExitCodes.Usage => UsageKind,
+        ExitCodes.DataError => "data",
         ExitCodes.NoInput => "no-input",
         ExitCodes.NoHost => "not-found",
         ExitCodes.Unavailable => "unavailable",

@@ -1,14 +1,13 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using DnsClient;
-using DnsClient.Protocol;
 
 namespace Sockit.Naming;
 
 /// <summary>
-/// Asks one DNS server directly (DnsClient), bypassing the OS resolver and its hosts file: for testing a server, or
-/// seeing the CNAME chain behind a name's aliases.
+/// Asks one DNS server directly, bypassing the OS resolver and its hosts file: for testing a server, or
+/// seeing the CNAME chain behind a name's aliases. sockit's own
+/// strict DNS wire code (DnsWireExchange, DnsWireReader), so hostile answers end in a failure kind, never a crash.
 /// </summary>
 public static class DnsServerResolver
 {
@@ -17,46 +16,45 @@ public static class DnsServerResolver
 
     /// <summary>Asks <paramref name="server"/> for the addresses of <paramref name="name"/>.</summary>
     /// <exception cref="LookupException">No such name (<see cref="SockitFailure.NotFound"/>), no answer in time
-    /// (<see cref="SockitFailure.TimedOut"/>), or the server failed or refused.</exception>
+    /// (<see cref="SockitFailure.TimedOut"/>), a malformed answer (<see cref="SockitFailure.Protocol"/>), or the server
+    /// failed or refused.</exception>
     public static async Task<DnsAnswer> QueryAsync(string name, IPEndPoint server, DnsServerQueryOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(server);
         options ??= new DnsServerQueryOptions();
-        var client = new LookupClient(new LookupClientOptions(new NameServer(server))
-        {
-            UseCache = false,
-            Timeout = options.Timeout,
-            Retries = options.Retries,
-            ThrowDnsErrors = false,
-            ContinueOnDnsError = false,
-            ContinueOnEmptyResponse = false,
-            UseTcpFallback = true,
-        });
 
-        QueryType[] types = options.Family switch
+        int[] types = options.Family switch
         {
-            AddressFamily.InterNetworkV6 => [QueryType.AAAA],
-            AddressFamily.Unspecified => [QueryType.A, QueryType.AAAA],
-            _ => [QueryType.A],
+            AddressFamily.InterNetworkV6 => [DnsWireRecord.Aaaa],
+            AddressFamily.Unspecified => [DnsWireRecord.A, DnsWireRecord.Aaaa],
+            _ => [DnsWireRecord.A],
         };
-        var records = new List<DnsResourceRecord>();
+        var records = new List<DnsWireRecord>();
         foreach (var type in types)
         {
-            var response = await AskAsync(client, name, type, server, options, cancellationToken).ConfigureAwait(false);
-            records.AddRange(response.Answers.Where(r => !records.Any(seen => seen.ToString() == r.ToString())));
+            var response = await AskAsync(name, type, server, options, cancellationToken).ConfigureAwait(false);
+            records.AddRange(response.Answers.Where(r => !records.Contains(r)));
         }
         return Build(name, server, records);
     }
 
-    private static async Task<IDnsQueryResponse> AskAsync(LookupClient client, string name, QueryType type, IPEndPoint server, DnsServerQueryOptions options, CancellationToken cancellationToken)
+    private static async Task<DnsWireResponse> AskAsync(string name, int type, IPEndPoint server, DnsServerQueryOptions options, CancellationToken cancellationToken)
     {
-        IDnsQueryResponse response;
+        DnsWireResponse response;
         try
         {
-            response = await client.QueryAsync(name, type, QueryClass.IN, cancellationToken).ConfigureAwait(false);
+            response = await DnsWireExchange.AskAsync(server, name, type, options.Timeout, options.Retries, cancellationToken).ConfigureAwait(false);
         }
-        catch (DnsResponseException e) when (e.Code is DnsResponseCode.ConnectionTimeout)
+        catch (ArgumentException e)
+        {
+            throw new LookupException($"cannot resolve '{name}' at {server}: {e.Message}", SockitFailure.NotFound,
+                new SocketException((int)SocketError.HostNotFound))
+            {
+                Name = name, Family = Family(type), Server = server,
+            };
+        }
+        catch (TimeoutException)
         {
             throw new LookupException(
                 $"no answer from DNS server {server} within {options.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s",
@@ -65,16 +63,23 @@ public static class DnsServerResolver
                 Name = name, Family = Family(type), Server = server, Timeout = options.Timeout,
             };
         }
-        catch (DnsResponseException e)
+        catch (DnsMalformedException e)
         {
-            var inner = e.InnerException as SocketException ?? new SocketException((int)SocketError.NoRecovery);
-            var failure = inner.SocketErrorCode is SocketError.ConnectionRefused or SocketError.ConnectionReset
+            throw new LookupException($"DNS server {server} sent a malformed answer for '{name}': {e.Message}", SockitFailure.Protocol,
+                new SocketException((int)SocketError.NoRecovery))
+            {
+                Name = name, Family = Family(type), Server = server,
+            };
+        }
+        catch (SocketException e)
+        {
+            var failure = e.SocketErrorCode is SocketError.ConnectionRefused or SocketError.ConnectionReset
                 ? SockitFailure.Refused
                 : SockitFailure.Io;
-            throw new LookupException($"DNS server {server} did not answer: {e.Message}", failure, inner) { Name = name, Family = Family(type), Server = server };
+            throw new LookupException($"DNS server {server} did not answer: {e.Message}", failure, e) { Name = name, Family = Family(type), Server = server };
         }
 
-        if (response.Header.ResponseCode == DnsHeaderResponseCode.NotExistentDomain)
+        if (response.ResponseCode == NxDomain)
         {
             throw new LookupException($"cannot resolve '{name}' at {server}: no such name (NXDOMAIN)", SockitFailure.NotFound,
                 new SocketException((int)SocketError.HostNotFound))
@@ -82,12 +87,12 @@ public static class DnsServerResolver
                 Name = name, Family = Family(type), Server = server,
             };
         }
-        if (response.Header.ResponseCode != DnsHeaderResponseCode.NoError)
+        if (response.ResponseCode != NoError)
         {
-            var code = response.Header.ResponseCode;
-            var failure = code == DnsHeaderResponseCode.ServerFailure ? SockitFailure.TimedOut : SockitFailure.Io;
-            throw new LookupException($"DNS server {server} answered {code} for '{name}': {response.ErrorMessage}", failure,
-                new SocketException((int)(code == DnsHeaderResponseCode.ServerFailure ? SocketError.TryAgain : SocketError.NoRecovery)))
+            var code = response.ResponseCode;
+            var failure = code == ServFail ? SockitFailure.TimedOut : SockitFailure.Io;
+            throw new LookupException($"DNS server {server} answered {ResponseCodeName(code)} for '{name}'", failure,
+                new SocketException((int)(code == ServFail ? SocketError.TryAgain : SocketError.NoRecovery)))
             {
                 Name = name, Family = Family(type), Server = server,
             };
@@ -95,28 +100,37 @@ public static class DnsServerResolver
         return response;
     }
 
-    private static AddressFamily Family(QueryType type) =>
-        type == QueryType.AAAA ? AddressFamily.InterNetworkV6 : AddressFamily.InterNetwork;
+    private const int NoError = 0;
+    private const int ServFail = 2;
+    private const int NxDomain = 3;
 
-    private static DnsAnswer Build(string name, IPEndPoint server, List<DnsResourceRecord> records)
+    // RFC 1035 section 4.1.1 and RFC 6895's registry names.
+    private static string ResponseCodeName(int code) => code switch
+    {
+        1 => "FORMERR (the server could not read the query)",
+        ServFail => "SERVFAIL (the server failed)",
+        4 => "NOTIMP (the server does not do this kind of query)",
+        5 => "REFUSED (the server refuses to answer)",
+        _ => $"RCODE {code}",
+    };
+
+    private static AddressFamily Family(int type) =>
+        type == DnsWireRecord.Aaaa ? AddressFamily.InterNetworkV6 : AddressFamily.InterNetwork;
+
+    private static DnsAnswer Build(string name, IPEndPoint server, List<DnsWireRecord> records)
     {
         // Follow the CNAME chain from the asked name, as the OS resolver does to build aliases (RFC 1034 section 3.6.2).
         var aliases = new List<string>();
         var current = Trim(name);
-        while (records.OfType<CNameRecord>().FirstOrDefault(r => SameName(r.DomainName.Value, current)) is { } cname
+        while (records.FirstOrDefault(r => r.Target is not null && SameName(r.Name, current)) is { } cname
                && aliases.Count < 16)
         {
             aliases.Add(current);
-            current = Trim(cname.CanonicalName.Value);
+            current = Trim(cname.Target!);
         }
         var addresses = records
-            .Where(r => SameName(r.DomainName.Value, current))
-            .Select(r => r switch
-            {
-                ARecord a => a.Address,
-                AaaaRecord aaaa => aaaa.Address,
-                _ => null,
-            })
+            .Where(r => SameName(r.Name, current))
+            .Select(r => r.Address)
             .OfType<IPAddress>()
             .ToList();
         if (addresses.Count == 0)
@@ -127,18 +141,9 @@ public static class DnsServerResolver
                 Name = name, Server = server,
             };
         }
-        var list = records.Select(r => new DnsRecord(r.DomainName.Value, r.RecordType.ToString(), r.TimeToLive, RecordData(r))).ToList();
+        var list = records.Select(r => new DnsRecord(r.Name, r.TypeName, r.TimeToLive, r.Data)).ToList();
         return new DnsAnswer(server, name, new HostEntry(current, aliases, addresses), list);
     }
-
-    // The data field of the record as zone files write it: the last of "name ttl class type data".
-    private static string RecordData(DnsResourceRecord record) => record switch
-    {
-        ARecord a => a.Address.ToString(),
-        AaaaRecord aaaa => aaaa.Address.ToString(),
-        CNameRecord cname => cname.CanonicalName.Value,
-        _ => record.ToString().Split(' ', 5, StringSplitOptions.RemoveEmptyEntries) is { Length: 5 } fields ? fields[4] : "",
-    };
 
     private static string Trim(string name) => name.TrimEnd('.');
 

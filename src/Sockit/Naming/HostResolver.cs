@@ -40,7 +40,7 @@ public static class HostResolver
         ArgumentNullException.ThrowIfNull(name);
         // As CPython: the name must resolve for IPv4 first (so an unknown name fails with getaddrinfo's reason).
         ToAddress(name, AddressFamily.InterNetwork);
-        return HostEntry.From(SocketPlatform.Current.GetHostByName(name));
+        return HostEntry.From(SocketPlatform.Current.GetHostByName(IdnaName.ToAscii(name)));
     }
 
     /// <summary><c>socket.gethostbyaddr(address)</c>: the name, aliases and addresses for an address (or for the first address of a name).</summary>
@@ -75,7 +75,8 @@ public static class HostResolver
         }
         var osFamily = SocketConstants.ToOsNumber(family);
         var osType = socketType is { } type ? SocketConstants.ToOsNumber(type) : 0;
-        return [.. SocketPlatform.Current.GetAddrInfo(host, service, osFamily, osType, (int)protocol, (int)flags).Select(AddressInfo.From)];
+        // A non-ASCII host is asked for in its IDNA form, as Python asks for it.
+        return [.. SocketPlatform.Current.GetAddrInfo(host is null ? null : IdnaName.ToAscii(host), service, osFamily, osType, (int)protocol, (int)flags).Select(AddressInfo.From)];
     }
 
     /// <summary><see cref="GetAddrInfo"/> on the thread pool; cancellation abandons the wait (the OS call cannot be stopped).</summary>

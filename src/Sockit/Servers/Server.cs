@@ -15,6 +15,9 @@ namespace Sockit.Servers;
 public sealed class Server : IAsyncDisposable
 {
     private const int BufferSize = 64 * 1024;
+    private const int DescriptorHeadroom = 32;
+    private static readonly TimeSpan s_minAcceptBackOff = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan s_maxAcceptBackOff = TimeSpan.FromSeconds(1);
     private readonly ServerOptions _options;
     private readonly CancellationTokenSource _stop = new();
     private readonly SemaphoreSlim _receivedLock = new(1, 1);
@@ -23,6 +26,9 @@ public sealed class Server : IAsyncDisposable
     private readonly ConcurrentDictionary<Task, byte> _handlers = new(); // running client handlers, and any that faulted
     private Task _completion = Task.CompletedTask;
     private int _disposed;
+
+    private readonly long? _descriptorLimit = Interop.Linux.DescriptorLimit.Soft();
+    private readonly int _descriptorsAtStart = Interop.Linux.DescriptorLimit.OpenCount() ?? 0;
 
     private Server(Listener listener, ServerOptions options)
     {
@@ -121,42 +127,62 @@ public sealed class Server : IAsyncDisposable
     {
         // Run the loop on the thread pool, never on the caller's thread or its synchronization context (Task.Yield would post to that context).
         await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
+        var backOff = TimeSpan.Zero;
         try
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                Connection connection;
+                // Out of file descriptors (or about to be): the waiting clients stay in the backlog, and accept would
+                // fail again at once until a descriptor is free. Retrying at once would spin a core: pause, longer each
+                // time (50 ms up to 1 s), and say so once until an accept succeeds again. A margin is kept free because
+                // the runtime itself needs descriptors to start a thread or load code, and aborts without them.
+                var shortage = DescriptorShortage();
+                Connection? connection = null;
+                if (shortage is null)
+                {
+                    try
+                    {
+                        connection = await Listener.AcceptAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or ConnectionException && cancellationToken.IsCancellationRequested)
+                    {
+                        // Stopping: the listener was closed under the pending accept.
+                        break;
+                    }
+                    catch (ConnectionException e) when (IsOutOfDescriptors(e))
+                    {
+                        shortage = e.Message;
+                    }
+                    catch (ConnectionException)
+                    {
+                        // The client went before it was accepted (ECONNABORTED): wait for the next.
+                        continue;
+                    }
+                }
+                if (connection is not null)
+                {
+                    if (backOff != TimeSpan.Zero)
+                    {
+                        backOff = TimeSpan.Zero;
+                        _options.Events?.Invoke(new ServerEvent(ServerEventKind.AcceptResumed, Listener.LocalEndPoint));
+                    }
+                    if (!await ServeAcceptedAsync(connection).ConfigureAwait(false))
+                    {
+                        break;
+                    }
+                    continue;
+                }
+                if (backOff == TimeSpan.Zero)
+                {
+                    _options.Events?.Invoke(new ServerEvent(ServerEventKind.AcceptPaused, Listener.LocalEndPoint, shortage));
+                }
+                backOff = backOff == TimeSpan.Zero ? s_minAcceptBackOff : TimeSpan.FromTicks(Math.Min(backOff.Ticks * 2, s_maxAcceptBackOff.Ticks));
                 try
                 {
-                    connection = await Listener.AcceptAsync(cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(backOff, cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or ConnectionException && cancellationToken.IsCancellationRequested)
+                catch (OperationCanceledException)
                 {
-                    // Stopping: the listener was closed under the pending accept.
-                    break;
-                }
-                catch (ConnectionException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    // The client went before it was accepted (ECONNABORTED): wait for the next.
-                    continue;
-                }
-                if (_options.MaxClients is { } max && _clients.Count >= max)
-                {
-                    _options.Events?.Invoke(new ServerEvent(ServerEventKind.Rejected, connection.RemoteEndPoint, $"already serving {max} clients"));
-                    connection.Dispose();
-                    continue;
-                }
-                var handler = ServeConnectionAsync(connection, cancellationToken);
-                _handlers.TryAdd(handler, 0);
-                // Forget a handler once it ends well, so a long-running server does not hold one task per client it ever had;
-                // a faulted one stays, for Completion to report.
-                _ = handler.ContinueWith(
-                    static (task, handlers) => ((ConcurrentDictionary<Task, byte>)handlers!).TryRemove(task, out _),
-                    _handlers, CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-                if (!_options.KeepOpen)
-                {
-                    // netcat without -k: stop listening once the one client is in.
-                    await Listener.DisposeAsync().ConfigureAwait(false);
                     break;
                 }
             }
@@ -166,6 +192,50 @@ public sealed class Server : IAsyncDisposable
             await Task.WhenAll(_handlers.Keys).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Starts serving an accepted client; false when the server stops accepting now (netcat without -k).</summary>
+    private async ValueTask<bool> ServeAcceptedAsync(Connection connection)
+    {
+        if (_options.MaxClients is { } max && _clients.Count >= max)
+        {
+            _options.Events?.Invoke(new ServerEvent(ServerEventKind.Rejected, connection.RemoteEndPoint, $"already serving {max} clients"));
+            connection.Dispose();
+            return true;
+        }
+        var handler = ServeConnectionAsync(connection, _stop.Token);
+        _handlers.TryAdd(handler, 0);
+        // Forget a handler once it ends well, so a long-running server does not hold one task per client it ever had;
+        // a faulted one stays, for Completion to report.
+        _ = handler.ContinueWith(
+            static (task, handlers) => ((ConcurrentDictionary<Task, byte>)handlers!).TryRemove(task, out _),
+            _handlers, CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        if (!_options.KeepOpen)
+        {
+            // netcat without -k: stop listening once the one client is in.
+            await Listener.DisposeAsync().ConfigureAwait(false);
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Null while there are descriptors to spare; else why not. Cheap while far from the limit (the descriptors open at
+    /// the start plus one a client); near it, the open descriptors are counted.
+    /// </summary>
+    private string? DescriptorShortage()
+    {
+        if (_descriptorLimit is not { } limit || _descriptorsAtStart + _clients.Count + (2 * DescriptorHeadroom) < limit)
+        {
+            return null;
+        }
+        var open = Interop.Linux.DescriptorLimit.OpenCount() ?? 0;
+        return open + DescriptorHeadroom < limit
+            ? null
+            : $"{open} of the {limit} file descriptors allowed are open, and {DescriptorHeadroom} are kept free for the runtime";
+    }
+
+    private static bool IsOutOfDescriptors(ConnectionException e) =>
+        e.SocketError is System.Net.Sockets.SocketError.TooManyOpenSockets or System.Net.Sockets.SocketError.NoBufferSpaceAvailable;
 
     private async Task ServeConnectionAsync(Connection connection, CancellationToken cancellationToken)
     {

@@ -13,4 +13,12 @@ public enum ServerEventKind
     IdleTimedOut,
     /// <summary>A client's connection failed (reset by the peer, say); <see cref="ServerEvent.Detail"/> says why.</summary>
     Failed,
+    /// <summary>
+    /// Accepting stopped for want of file descriptors (EMFILE/ENFILE): the server retries with a growing pause (50 ms up
+    /// to 1 s) instead of spinning, and waiting clients stay in the backlog. Raised once per pause, with the listener's
+    /// address as <see cref="ServerEvent.Peer"/> and the OS's reason as <see cref="ServerEvent.Detail"/>.
+    /// </summary>
+    AcceptPaused,
+    /// <summary>An accept succeeded again after <see cref="AcceptPaused"/>; <see cref="ServerEvent.Peer"/> is the listener's address.</summary>
+    AcceptResumed,
 }

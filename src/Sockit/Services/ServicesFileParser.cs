@@ -1,22 +1,21 @@
-using System.Globalization;
-
 namespace Sockit.Services;
 
 /// <summary>
-/// Parses the services(5) format the way glibc's nss_files does, so that answers match
-/// <c>getservbyname</c>/<c>getservbyport</c>: <c>name port/protocol [alias...]</c>, fields separated by
-/// blanks or tabs, everything from <c>#</c> to the end of the line a comment. A line that does not fit is skipped.
+/// Parses the services(5) format the way glibc's nss_files does (its <c>files-service.c</c> line parser), so that
+/// answers match <c>getservbyname</c>/<c>getservbyport</c>, and Python's: <c>name port[/protocol] [alias...]</c>,
+/// fields separated by C whitespace (space, tab, CR, VT, FF), everything from <c>#</c> or a NUL to the end of the
+/// line ignored. A line that does not fit is skipped.
 /// </summary>
 public static class ServicesFileParser
 {
-    /// <summary>Parses every well-formed line of <paramref name="text"/>, in order.</summary>
+    /// <summary>Parses every well-formed line of <paramref name="text"/>, in order. Lines end at LF only, as for glibc.</summary>
     public static IReadOnlyList<ServiceEntry> Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var entries = new List<ServiceEntry>();
-        foreach (var line in text.AsSpan().EnumerateLines())
+        foreach (var range in text.AsSpan().Split('\n'))
         {
-            if (TryParseLine(line, out var entry))
+            if (TryParseLine(text.AsSpan(range), out var entry))
             {
                 entries.Add(entry);
             }
@@ -28,58 +27,73 @@ public static class ServicesFileParser
     public static bool TryParseLine(ReadOnlySpan<char> line, out ServiceEntry entry)
     {
         entry = null!;
-        var comment = line.IndexOf('#');
-        if (comment >= 0)
+        // glibc reads the line as a C string (a NUL ends it) and cuts it at the first '#'.
+        var end = line.IndexOfAny('\0', '#');
+        if (end >= 0)
         {
-            line = line[..comment];
+            line = line[..end];
         }
 
-        var fields = new List<string>();
-        foreach (var range in line.SplitAny(" \t\r\f\v"))
+        line = SkipSpace(line);
+        var nameLength = WordLength(line);
+        if (nameLength == 0)
         {
-            if (!line[range].IsEmpty)
+            return false;
+        }
+        var name = line[..nameLength].ToString();
+        line = SkipSpace(line[nameLength..]);
+
+        // The port: strtoul with base 0, then a '/' or the end of the line; anything else right after it is malformed.
+        if (!CNumber.TryParseUnsigned(line, out var port, out var used) || port > uint.MaxValue)
+        {
+            return false;
+        }
+        line = line[used..];
+        var protocol = string.Empty;
+        if (!line.IsEmpty)
+        {
+            if (line[0] != '/')
             {
-                fields.Add(line[range].ToString());
+                return false;
             }
-        }
-        if (fields.Count < 2)
-        {
-            return false;
-        }
-
-        var portAndProtocol = fields[1].AsSpan();
-        var slash = portAndProtocol.IndexOf('/');
-        if (slash <= 0 || slash == portAndProtocol.Length - 1
-            || !TryParseCNumber(portAndProtocol[..slash], out var port))
-        {
-            return false;
+            line = line[1..];
+            var protocolLength = WordLength(line);
+            protocol = line[..protocolLength].ToString();
+            line = line[protocolLength..];
         }
 
-        // glibc stores the port with htons((uint16_t) strtoul(...)): larger numbers wrap.
-        entry = new ServiceEntry(fields[0], (int)(port & 0xFFFF), portAndProtocol[(slash + 1)..].ToString(), fields.Skip(2).ToArray());
+        var aliases = new List<string>();
+        while (!(line = SkipSpace(line)).IsEmpty)
+        {
+            var length = WordLength(line);
+            aliases.Add(line[..length].ToString());
+            line = line[length..];
+        }
+
+        // glibc stores the port with htons((uint16_t) value): numbers up to 2^32-1 wrap.
+        entry = new ServiceEntry(name, (int)(port & 0xFFFF), protocol, aliases);
         return true;
     }
 
-    /// <summary>strtoul with base 0, as glibc reads the port: decimal, 0x hex or leading-0 octal, whole field only.</summary>
-    private static bool TryParseCNumber(ReadOnlySpan<char> text, out ulong value)
+    private static bool IsCSpace(char c) => c is ' ' or '\t' or '\n' or '\v' or '\f' or '\r';
+
+    private static ReadOnlySpan<char> SkipSpace(ReadOnlySpan<char> text)
     {
-        value = 0;
-        if (text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && text.Length > 2)
+        var i = 0;
+        while (i < text.Length && IsCSpace(text[i]))
         {
-            return ulong.TryParse(text[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out value);
+            i++;
         }
-        if (text.Length > 1 && text[0] == '0')
+        return text[i..];
+    }
+
+    private static int WordLength(ReadOnlySpan<char> text)
+    {
+        var i = 0;
+        while (i < text.Length && !IsCSpace(text[i]))
         {
-            foreach (var c in text[1..])
-            {
-                if (c is < '0' or > '7')
-                {
-                    return false;
-                }
-                value = (value * 8) + (ulong)(c - '0');
-            }
-            return true;
+            i++;
         }
-        return ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+        return i;
     }
 }

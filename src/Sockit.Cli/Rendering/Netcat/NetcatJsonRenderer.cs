@@ -46,6 +46,8 @@ internal sealed class NetcatJsonRenderer(CliConsole console, bool hex, bool name
             ServerEventKind.Closed => new StreamEventJson(Version, "closed", Peer: peer),
             ServerEventKind.IdleTimedOut => new StreamEventJson(Version, "closed", Peer: peer, Reason: e.Detail),
             ServerEventKind.Rejected => new StreamEventJson(Version, "rejected", Peer: peer, Reason: e.Detail),
+            ServerEventKind.AcceptPaused => new StreamEventJson(Version, "accept-paused", Local: peer, Reason: e.Detail),
+            ServerEventKind.AcceptResumed => new StreamEventJson(Version, "accept-resumed", Local: peer),
             _ => new StreamEventJson(Version, "error", Peer: peer, Message: e.Detail),
         });
     }

@@ -91,6 +91,8 @@ internal abstract class NetcatRenderer(CliConsole console, bool hex, bool namePe
             ServerEventKind.Closed => $"closed {peer}",
             ServerEventKind.Rejected => $"rejected {peer}: {e.Detail}",
             ServerEventKind.IdleTimedOut => $"closed {peer}: {e.Detail}",
+            ServerEventKind.AcceptPaused => $"not accepting for now: {e.Detail} ({Failures.FailureAdvice.ForAcceptPaused})",
+            ServerEventKind.AcceptResumed => $"accepting again on {peer}",
             _ => $"failed {peer}: {e.Detail}",
         });
     }

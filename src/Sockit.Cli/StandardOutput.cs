@@ -1,0 +1,128 @@
+using Microsoft.Win32.SafeHandles;
+
+namespace Sockit.Cli;
+
+/// <summary>
+/// stdout as a stream that reports when it cannot be written, instead of .NET's console stream, which silently drops
+/// writes to a pipe whose reader went away (EPIPE) and throws a stack trace on a closed descriptor. A write that fails
+/// throws <see cref="OutputClosedException"/>, so a command stops at once (closing its sockets) and exits 74 with one
+/// line, as curl stops with its write error.
+/// </summary>
+internal sealed class StandardOutput : Stream
+{
+    private const int Descriptor = 1;
+    private readonly bool _writable;
+    private FileStream? _file;
+
+    private StandardOutput(bool writable) => _writable = writable;
+
+    /// <summary>The process's stdout. Its state is read now, before sockit opens anything that could take descriptor 1.</summary>
+    public static StandardOutput Open() => new(IsOpenForWriting());
+
+    public override bool CanRead => false;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => true;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public override void Flush()
+    {
+        // Unbuffered (bufferSize 0): every write has reached the descriptor already.
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        if (buffer.IsEmpty)
+        {
+            return;
+        }
+        try
+        {
+            File().Write(buffer);
+        }
+        catch (IOException e) when (e is not OutputClosedException)
+        {
+            throw OutputClosedException.From(e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            // EBADF: the descriptor is closed, or open for reading only.
+            throw OutputClosedException.Closed(e);
+        }
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    {
+        Write(buffer.AsSpan(offset, count));
+        return Task.CompletedTask;
+    }
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        Write(buffer.Span);
+        return ValueTask.CompletedTask;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _file?.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+
+    private FileStream File()
+    {
+        if (!_writable)
+        {
+            throw OutputClosedException.Closed(null);
+        }
+        // Not owned: closing the stream must not close descriptor 1 (a later open would reuse it).
+        return _file ??= new FileStream(new SafeFileHandle(Descriptor, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+    }
+
+    // With stdout closed (>&-) the runtime reuses descriptor 1 for its own files before Main runs (a pipe's read end,
+    // say), so "closed" shows as missing or open for reading only. Linux says which in /proc; elsewhere assume open.
+    private static bool IsOpenForWriting()
+    {
+        const string FdInfo = "/proc/self/fdinfo/1";
+        if (!OperatingSystem.IsLinux() || !Directory.Exists("/proc/self/fdinfo"))
+        {
+            return true;
+        }
+        try
+        {
+            foreach (var line in global::System.IO.File.ReadLines(FdInfo))
+            {
+                if (line.StartsWith("flags:", StringComparison.Ordinal))
+                {
+                    // Octal open(2) flags; the low two bits are the access mode, 0 = O_RDONLY.
+                    var flags = Convert.ToInt32(line["flags:".Length..].Trim(), 8);
+                    return (flags & 3) != 0;
+                }
+            }
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+}
