@@ -145,7 +145,8 @@ internal static class GetCommand
                 {
                     Version = parseResult.GetValue(http10) ? new Version(1, 0) : new Version(1, 1),
                     Headers = fields,
-                    Body = content,
+                    // Not Body = content: a null byte[] would become an empty body, not none.
+                    Body = content is null ? (ReadOnlyMemory<byte>?)null : content,
                 };
             }
             catch (ArgumentException)

@@ -40,9 +40,10 @@ internal sealed class WriteOutTemplate
                 parts.Add((null, name));
                 i = end;
             }
-            else if (c == '\\' && i + 1 < format.Length && format[i + 1] is 'n' or 'r' or 't')
+            else if (c == '\\' && i + 1 < format.Length)
             {
-                literal.Append(format[i + 1] switch { 'n' => '\n', 'r' => '\r', _ => '\t' });
+                // As curl: \n, \r and \t are escapes; a backslash before anything else is printed with it, both consumed.
+                literal.Append(format[i + 1] switch { 'n' => "\n", 'r' => "\r", 't' => "\t", var other => $"\\{other}" });
                 i++;
             }
             else
