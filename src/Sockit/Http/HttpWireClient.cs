@@ -151,11 +151,12 @@ public sealed class HttpWireClient
             var failure = e.Failure == SockitFailure.Refused
                 ? new ConnectionException(e.Failure, $"cannot connect to {url.Authority}: connection refused by {where}", e.InnerException)
                 : Translate(e, $"cannot connect to {url.Authority} ({where})");
+            // The host and port connected to: the URL's, or --connect-to's.
             throw new ConnectionException(failure.Failure, failure.Message, failure.InnerException)
             {
                 Phase = ConnectionPhase.Connect,
-                Host = url.IdnHost,
-                Port = url.Port,
+                Host = host,
+                Port = port,
                 Tried = e.Tried,
                 Timeout = e.Timeout,
             };

@@ -1,5 +1,6 @@
 using System.Text;
 using Sockit.Servers;
+using Sockit.Testing;
 using Sockit.Testing.Http;
 
 namespace Sockit.Cli.Tests.Commands;
@@ -85,6 +86,15 @@ public sealed class GetResolveTests
         var result = await Cli.RunAsync("get", "--connect-to", $"::localhost:{nginx.Port}", "http://127.0.0.1:9/a.txt");
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("any", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Get_ConnectToAPortWhereNothingListens_AdviceNamesThatPort()
+    {
+        var port = FreePorts.Get();
+        var result = await Cli.RunAsync("get", "--connect-to", $"::127.0.0.1:{port}", "http://127.0.0.1:9/");
+        Assert.Equal(69, result.ExitCode);
+        Assert.Equal($"sockit: cannot connect to 127.0.0.1:9: connection refused by 127.0.0.1:{port} (is a server listening on port {port}?)\n", result.Stderr);
     }
 
     [Theory]

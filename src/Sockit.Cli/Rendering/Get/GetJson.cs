@@ -29,6 +29,8 @@ internal sealed record GetJson(
         From(requested, result.Response, output) with
         {
             Method = result.Request.Method,
+            // With -L, from the first request's start: the same as timings.total.
+            ElapsedMs = Math.Round(result.Timings.Total.TotalMilliseconds, 3),
             Timings = GetTimingsJson.From(result.Timings),
             Redirects = result.Redirected.Count,
             EffectiveUrl = result.Request.Url.ToString(),
