@@ -102,6 +102,13 @@ internal static class GetCommand
                             Request = arguments.Request,
                         };
                 }
+                catch (SockitException) when (arguments.WriteOut is { } failureTemplate)
+                {
+                    // As curl: -w is printed even when no response came (http_code 000), then the failure's line and code.
+                    renderer.ClearProgress();
+                    console.Out.Write(failureTemplate.Render(WriteOutVariables.NoResponse(arguments.Request)));
+                    throw;
+                }
                 finally
                 {
                     renderer.ClearProgress();

@@ -73,6 +73,22 @@ public sealed class GetWriteOutTests
     }
 
     [Fact]
+    public async Task Get_WriteOutWhenRefused_PrintsWhatCurlPrintsThenFails()
+    {
+        var curl = Peers.Require("curl");
+        const string format = "[%{http_code}] [%{remote_ip}] [%{remote_port}] [%{size_download}] [%{num_redirects}] [%{url_effective}] [%{method}] [%{http_version}] [%{time_total}]";
+        var url = $"http://127.0.0.1:{FreePorts.Get()}/x";
+        var ours = await Cli.RunAsync("get", "-w", format, url);
+        var theirs = await ProcessRunner.RunAsync(curl, ["-s", "-w", format, url], timeout: TimeSpan.FromSeconds(30));
+        Assert.Equal(69, ours.ExitCode);
+        Assert.Equal(7, theirs.ExitCode);
+        Assert.Equal($"[000] [] [0] [0] [0] [{url}] [GET] [0] [0.000000]", ours.Stdout);
+        // time_total is a duration curl measured: compare everything before it.
+        Assert.Equal(theirs.Stdout[..theirs.Stdout.LastIndexOf('[')], ours.Stdout[..ours.Stdout.LastIndexOf('[')]);
+        Assert.StartsWith("sockit: cannot connect to ", ours.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Get_WriteOutUnknownVariable_IsOneUsageLine()
     {
         var result = await Cli.RunAsync("get", "-w", "%{http_cod}", "http://127.0.0.1:9/");

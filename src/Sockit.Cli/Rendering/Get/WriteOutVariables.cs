@@ -10,6 +10,16 @@ namespace Sockit.Cli.Rendering;
 /// </summary>
 internal sealed class WriteOutVariables(HttpRedirectResult result)
 {
+    /// <summary>
+    /// The values after a failure with no response (refused, unknown host, timed out...), as curl prints them then:
+    /// <c>http_code</c> 000, zero times and sizes, no address; so <c>-w '%{http_code}'</c> always prints something.
+    /// </summary>
+    public static WriteOutVariables NoResponse(HttpWireRequest request) => new(new HttpRedirectResult
+    {
+        Request = request,
+        Response = new HttpWireResponse { Head = new HttpResponseHead(new HttpStatusLine(new Version(0, 0), 0, ""), []) },
+    });
+
     private static readonly string[] s_names =
     [
         "http_code", "response_code", "http_version", "method", "url_effective", "num_redirects", "redirect_url", "content_type",
@@ -30,7 +40,7 @@ internal sealed class WriteOutVariables(HttpRedirectResult result)
         return name switch
         {
             "http_code" or "response_code" => response.Head.StatusCode.ToString("000", CultureInfo.InvariantCulture),
-            "http_version" => $"{response.Head.Version.Major}{(response.Head.Version.Minor == 0 && response.Head.Version.Major > 1 ? "" : "." + response.Head.Version.Minor)}",
+            "http_version" => response.Head.Version.Major == 0 ? "0" : $"{response.Head.Version.Major}{(response.Head.Version.Minor == 0 && response.Head.Version.Major > 1 ? "" : "." + response.Head.Version.Minor)}",
             "method" => result.Request.Method,
             "url_effective" => result.Request.Url.ToString(),
             "num_redirects" => Number(result.Redirected.Count),
@@ -46,7 +56,7 @@ internal sealed class WriteOutVariables(HttpRedirectResult result)
             "time_total" => Seconds(timings.Total),
             "size_download" => Number(response.BodyLength),
             "remote_ip" => remote?.Address.ToString() ?? "",
-            "remote_port" => remote is null ? "" : Number(remote.Port),
+            "remote_port" => Number(remote?.Port ?? 0),
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not a -w variable"),
         };
     }
