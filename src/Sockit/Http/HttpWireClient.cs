@@ -10,7 +10,8 @@ namespace Sockit.Http;
 /// <summary>
 /// HTTP/1.x over a raw TCP socket, the lesson's "socket as a web browser" done right: resolve, connect, send one
 /// request with <c>Connection: close</c>, and read the response to the end its framing gives (RFC 9112 section 6.3),
-/// streaming the body to a caller's <see cref="Stream"/>. Plain http only; no redirects, no decompression, no reuse.
+/// streaming the body to a caller's <see cref="Stream"/>, and noting when each phase ends (<see cref="HttpWireResponse.Timings"/>).
+/// Plain http only; no decompression, no reuse; one exchange, no redirects (<see cref="HttpRedirectFollower"/> follows them).
 /// </summary>
 public sealed class HttpWireClient
 {
@@ -31,7 +32,8 @@ public sealed class HttpWireClient
         SendAsync(new HttpWireRequest(url), body, observer, cancellationToken);
 
     /// <summary>
-    /// Resolves the URL's host and connects to its addresses in order until one accepts (<see cref="Connections.Connector"/>), sends
+    /// Resolves the URL's host (or takes <see cref="HttpWireClientOptions.ConnectTo"/>'s and <see cref="HttpWireClientOptions.Resolve"/>'s
+    /// word for where to go) and connects to its addresses in order until one accepts (<see cref="Connections.Connector"/>), sends
     /// <paramref name="request"/>, and reads the response, writing its body to <paramref name="body"/>.
     /// Throws <see cref="LookupException"/> (unknown host), <see cref="ConnectionException"/> (refused,
     /// unreachable, reset, timed out; its <see cref="ConnectionException.Phase"/> says in which step) or
