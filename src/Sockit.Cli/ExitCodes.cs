@@ -1,10 +1,15 @@
 namespace Sockit.Cli;
 
-/// <summary>sysexits(3) codes, as docs/ARCHITECTURE.md ("Exit codes") lists them.</summary>
+/// <summary>
+/// sysexits(3) codes, as docs/ARCHITECTURE.md ("Exit codes") lists them, and two of curl's for HTTP outcomes that
+/// scripts ported from curl already test for: 22 (<c>get --fail</c> on a status of 400 or more) and 47 (too many redirects).
+/// </summary>
 internal static class ExitCodes
 {
     public const int Ok = 0;
     public const int CheckFailed = 1;
+    public const int HttpError = 22;
+    public const int TooManyRedirects = 47;
     public const int Usage = 64;
     public const int DataError = 65;
     public const int NoInput = 66;
@@ -23,6 +28,7 @@ internal static class ExitCodes
         SockitFailure.TimedOut => TempFail,
         SockitFailure.Reset or SockitFailure.Truncated or SockitFailure.Io => IoError,
         SockitFailure.Protocol => Protocol,
+        SockitFailure.TooManyRedirects => TooManyRedirects,
         _ => Software,
     };
 }

@@ -1,3 +1,4 @@
+using Sockit.Cli.Rendering;
 using Sockit.Http;
 
 namespace Sockit.Cli.Commands;
@@ -19,4 +20,26 @@ internal sealed record GetArguments(
     bool Progress,
     string? OutputPath,
     TimeSpan? Timeout,
-    OutputFormat Format);
+    OutputFormat Format)
+{
+    /// <summary>-L: follow redirects, at most <see cref="MaxRedirects"/> of them.</summary>
+    public bool FollowRedirects { get; init; }
+
+    /// <summary>--max-redirs N (default 10, curl's).</summary>
+    public int MaxRedirects { get; init; } = HttpRedirectFollower.DefaultMaxRedirects;
+
+    /// <summary>--fail: a final status of 400 or more exits 22, after the body is written.</summary>
+    public bool Fail { get; init; }
+
+    /// <summary>-w FORMAT, printed on stdout after the body; null without -w.</summary>
+    public WriteOutTemplate? WriteOut { get; init; }
+
+    /// <summary>--resolve HOST:PORT:ADDR entries.</summary>
+    public IReadOnlyList<HttpResolveOverride> Resolve { get; init; } = [];
+
+    /// <summary>--connect-to HOST:PORT:HOST2:PORT2 entries.</summary>
+    public IReadOnlyList<HttpConnectTo> ConnectTo { get; init; } = [];
+
+    /// <summary>-o -: the body goes to stdout even when it is binary and stdout a terminal.</summary>
+    public bool BodyToTerminal { get; init; }
+}

@@ -22,6 +22,7 @@ internal static class FailureAdvice
             : "check that the family, type and protocol go together, as with 'sockit constants'",
         // The message says what broke the protocol and where; there is nothing to try on this side.
         HttpWireProtocolException => null,
+        HttpRedirectException e => ForRedirect(e),
         _ => null,
     };
 
@@ -69,6 +70,13 @@ internal static class FailureAdvice
             _ => "check the peer and the network, then retry",
         };
     }
+
+    private static string ForRedirect(HttpRedirectException e) => e switch
+    {
+        { IsLoop: true } => "the server sends the request back where it was; check its redirect rules, or drop -L to see the first answer",
+        { Failure: SockitFailure.TooManyRedirects } => "raise --max-redirs, or drop -L to see the first answer",
+        _ => "drop -L to see the redirect itself",
+    };
 
     private static string ForUnixConnect(ConnectionException e) => e.Failure switch
     {

@@ -11,6 +11,8 @@ internal sealed record FailureReport(string Kind, int ExitCode, string Message)
 {
     public const string UsageKind = "usage";
 
+    private const string TooManyRedirectsKind = "too-many-redirects";
+
     public static FailureReport Usage(string message) => new(UsageKind, ExitCodes.Usage, message);
 
     public static FailureReport From(Exception exception, FailureContext context) => exception switch
@@ -43,6 +45,7 @@ internal sealed record FailureReport(string Kind, int ExitCode, string Message)
         SockitFailure.Truncated => "truncated",
         SockitFailure.Protocol => "protocol",
         SockitFailure.AddressInUse => "address-in-use",
+        SockitFailure.TooManyRedirects => TooManyRedirectsKind,
         _ => "io",
     };
 
@@ -58,6 +61,8 @@ internal sealed record FailureReport(string Kind, int ExitCode, string Message)
         ExitCodes.Protocol => "protocol",
         ExitCodes.IoError => "io",
         ExitCodes.CheckFailed => "check-failed",
+        ExitCodes.HttpError => "http-error",
+        ExitCodes.TooManyRedirects => TooManyRedirectsKind,
         _ => "internal",
     };
 }

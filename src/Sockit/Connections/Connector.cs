@@ -38,6 +38,20 @@ public static class Connector
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
         options ??= new ConnectOptions();
         var addresses = await ResolveAsync(host, options.Family, progress, cancellationToken).ConfigureAwait(false);
+        return await ConnectAsync(host, port, addresses, options, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Connects to <paramref name="addresses"/> in turn until one accepts, without asking the resolver: for addresses the
+    /// caller already knows for <paramref name="host"/> (<see cref="Http.HttpResolveOverride"/>, curl's <c>--resolve</c>).
+    /// </summary>
+    internal static async ValueTask<Connection> ConnectAsync(string host, int port, IReadOnlyList<IPAddress> addresses, ConnectOptions? options, IConnectProgress? progress, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(host);
+        ArgumentOutOfRangeException.ThrowIfNegative(port);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
+        ArgumentNullException.ThrowIfNull(addresses);
+        options ??= new ConnectOptions();
         var tried = new List<IPEndPoint>(addresses.Count);
         ConnectionException? last = null;
         foreach (var address in addresses)

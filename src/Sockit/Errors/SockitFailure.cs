@@ -21,4 +21,7 @@ public enum SockitFailure
     AddressInUse,
     /// <summary>Any other input/output failure.</summary>
     Io,
+
+    /// <summary>A chain of HTTP redirects went on too long, or came back to a URL it had already asked for.</summary>
+    TooManyRedirects,
 }

@@ -4,11 +4,12 @@ namespace Sockit.Http;
 
 /// <summary>
 /// Writes a request as it goes on the wire (RFC 9112 sections 3 and 5): the request line, <c>Host</c>,
-/// <c>User-Agent</c>, <c>Accept: */*</c>, <c>Connection: close</c>, the caller's fields, and the empty line.
+/// <c>User-Agent</c>, <c>Accept: */*</c>, <c>Connection: close</c>, the caller's fields, <c>Content-Length</c> when
+/// there is a body and the caller gave none, the empty line, and the body.
 /// </summary>
 public static class HttpRequestWriter
 {
-    /// <summary>The request's bytes. Throws <see cref="ArgumentException"/> on a field name that is not a token or a value holding CR, LF or NUL.</summary>
+    /// <summary>The request's bytes, head and body. Throws <see cref="ArgumentException"/> on a field name that is not a token or a value holding CR, LF or NUL.</summary>
     public static byte[] Write(HttpWireRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -42,7 +43,14 @@ public static class HttpRequestWriter
             }
         }
 
+        if (request.Body is { } content && !fields.Exists(f => string.Equals(f.Name, "Content-Length", StringComparison.OrdinalIgnoreCase)))
+        {
+            // RFC 9112 6.2: a request with content says where it ends; a close cannot, as it would end the response too.
+            fields.Add(new("Content-Length", content.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
         var requestLine = $"{request.Method} {request.Target} HTTP/{request.Version.Major}.{request.Version.Minor}\r\n";
-        return Encoding.Latin1.GetBytes(requestLine + HttpHeaderField.FormatSection(fields));
+        var head = Encoding.Latin1.GetBytes(requestLine + HttpHeaderField.FormatSection(fields));
+        return request.Body is { Length: > 0 } body ? [.. head, .. body.Span] : head;
     }
 }

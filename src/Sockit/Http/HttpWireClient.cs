@@ -10,7 +10,8 @@ namespace Sockit.Http;
 /// <summary>
 /// HTTP/1.x over a raw TCP socket, the lesson's "socket as a web browser" done right: resolve, connect, send one
 /// request with <c>Connection: close</c>, and read the response to the end its framing gives (RFC 9112 section 6.3),
-/// streaming the body to a caller's <see cref="Stream"/>. Plain http only; no redirects, no decompression, no reuse.
+/// streaming the body to a caller's <see cref="Stream"/>, and noting when each phase ends (<see cref="HttpWireResponse.Timings"/>).
+/// Plain http only; no decompression, no reuse; one exchange, no redirects (<see cref="HttpRedirectFollower"/> follows them).
 /// </summary>
 public sealed class HttpWireClient
 {
@@ -31,7 +32,8 @@ public sealed class HttpWireClient
         SendAsync(new HttpWireRequest(url), body, observer, cancellationToken);
 
     /// <summary>
-    /// Resolves the URL's host and connects to its addresses in order until one accepts (<see cref="Connections.Connector"/>), sends
+    /// Resolves the URL's host (or takes <see cref="HttpWireClientOptions.ConnectTo"/>'s and <see cref="HttpWireClientOptions.Resolve"/>'s
+    /// word for where to go) and connects to its addresses in order until one accepts (<see cref="Connections.Connector"/>), sends
     /// <paramref name="request"/>, and reads the response, writing its body to <paramref name="body"/>.
     /// Throws <see cref="LookupException"/> (unknown host), <see cref="ConnectionException"/> (refused,
     /// unreachable, reset, timed out; its <see cref="ConnectionException.Phase"/> says in which step) or
@@ -46,7 +48,9 @@ public sealed class HttpWireClient
         using var timeout = StartTimeout(Options, cancellationToken);
         try
         {
-            using var connection = await ConnectAsync(request.Url, observer, exchange, timeout.Token).ConfigureAwait(false);
+            using var connection = await ConnectAsync(request.Url, Options, observer, exchange, timeout.Token).ConfigureAwait(false);
+            // A TLS handshake goes here, on the connected socket; its end is exchange.TlsDone (HttpTimings.TlsHandshake),
+            // which stays unset, and so zero, for plain http as curl's time_appconnect is.
             var stream = new NetworkStream(connection.Socket, ownsSocket: false);
             await using (stream.ConfigureAwait(false))
             {
@@ -114,11 +118,24 @@ public sealed class HttpWireClient
 
     // The library's one connect path (Connector): resolve, each address in turn, SocketError translated once; only the
     // words of a failure are get's own, naming the URL's authority as the user wrote it.
-    private static async Task<Connection> ConnectAsync(Uri url, HttpWireObserver observer, Exchange exchange, CancellationToken cancellationToken)
+    private static async Task<Connection> ConnectAsync(Uri url, HttpWireClientOptions options, HttpWireObserver observer, Exchange exchange, CancellationToken cancellationToken)
     {
+        var trace = new ConnectTrace(observer, exchange);
+        var (host, port) = (url.IdnHost, url.Port);
+        if (options.ConnectTo.FirstOrDefault(c => c.Matches(host, port)) is { } connectTo)
+        {
+            (host, port) = (connectTo.ToHost ?? host, connectTo.ToPort ?? port);
+            observer.OnTrace($"connecting to {(host.Contains(':', StringComparison.Ordinal) ? $"[{host}]" : host)}:{port} instead of {url.Authority} (connect-to)");
+        }
         try
         {
-            return await Connector.ConnectAsync(url.IdnHost, url.Port, s_connectOptions, new ConnectTrace(observer, exchange), cancellationToken).ConfigureAwait(false);
+            if (options.Resolve.FirstOrDefault(r => r.Matches(host, port)) is { } resolve)
+            {
+                // No lookup at all: the caller named the addresses.
+                observer.OnTrace($"{host} is {string.Join(", ", resolve.Addresses)} (given, not looked up)");
+                return await Connector.ConnectAsync(host, port, resolve.Addresses, s_connectOptions, trace, cancellationToken).ConfigureAwait(false);
+            }
+            return await Connector.ConnectAsync(host, port, s_connectOptions, trace, cancellationToken).ConfigureAwait(false);
         }
         catch (LookupException e) when (e.InnerException is SocketException socketError)
         {
@@ -136,11 +153,12 @@ public sealed class HttpWireClient
             var failure = e.Failure == SockitFailure.Refused
                 ? new ConnectionException(e.Failure, $"cannot connect to {url.Authority}: connection refused by {where}", e.InnerException)
                 : Translate(e, $"cannot connect to {url.Authority} ({where})");
+            // The host and port connected to: the URL's, or --connect-to's.
             throw new ConnectionException(failure.Failure, failure.Message, failure.InnerException)
             {
                 Phase = ConnectionPhase.Connect,
-                Host = url.IdnHost,
-                Port = url.Port,
+                Host = host,
+                Port = port,
                 Tried = e.Tried,
                 Timeout = e.Timeout,
             };
@@ -186,6 +204,7 @@ public sealed class HttpWireClient
             while (!reader.IsComplete)
             {
                 var received = await connection.ReadAsync(buffer.AsMemory(0, size), cancellationToken).ConfigureAwait(false);
+                exchange.FirstByte ??= Stopwatch.GetTimestamp();
                 if (received == 0)
                 {
                     observer.OnTrace($"the server closed the connection after {exchange.WireBytes} bytes");
@@ -227,6 +246,7 @@ public sealed class HttpWireClient
                 }
             }
             await body.FlushAsync(cancellationToken).ConfigureAwait(false);
+            var finished = Stopwatch.GetTimestamp();
             observer.OnTrace($"response complete: {reader.BodyBytesRead} body bytes, {exchange.WireBytes} bytes on the wire, in {Milliseconds(Stopwatch.GetElapsedTime(exchange.Started))} ms");
             return new HttpWireResponse
             {
@@ -238,7 +258,8 @@ public sealed class HttpWireClient
                 BodyLength = reader.BodyBytesRead,
                 WireBytesReceived = exchange.WireBytes,
                 RemoteEndPoint = (connection as NetworkStream)?.Socket.RemoteEndPoint,
-                Elapsed = Stopwatch.GetElapsedTime(exchange.Started),
+                Elapsed = Stopwatch.GetElapsedTime(exchange.Started, finished),
+                Timings = exchange.Timings(finished),
             };
         }
         finally
@@ -297,6 +318,37 @@ public sealed class HttpWireClient
 
         public HttpResponseReader? Reader { get; set; }
 
+        // Stopwatch timestamps of the phases' ends, set where each happens; null until then.
+        public long? Resolved { get; set; }
+
+        public long? Connected { get; set; }
+
+        /// <summary>The end of the TLS handshake: set by the TLS step once it exists; unset for plain http.</summary>
+        public long? TlsDone { get; set; }
+
+        public long? FirstByte { get; set; }
+
+        public HttpTimings Timings(long finished)
+        {
+            // Each phase at least the one before, so that an exchange without a connect of its own still reads in order.
+            var lookup = Since(Resolved ?? Started);
+            var connect = Max(lookup, Since(Connected ?? Started));
+            var tls = TlsDone is { } done ? Max(connect, Since(done)) : TimeSpan.Zero;
+            var firstByte = Max(Max(connect, tls), Since(FirstByte ?? finished));
+            return new HttpTimings
+            {
+                NameLookup = lookup,
+                Connect = connect,
+                TlsHandshake = tls,
+                FirstByte = firstByte,
+                Total = Max(firstByte, Since(finished)),
+            };
+        }
+
+        private TimeSpan Since(long timestamp) => Stopwatch.GetElapsedTime(Started, timestamp);
+
+        private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
         public string Describe() => Reader switch
         {
             { Head: not null, ContentLength: { } length } r => $"{Phase} (received {r.BodyBytesRead} of {length} bytes)",
@@ -315,18 +367,26 @@ public sealed class HttpWireClient
             observer.OnTrace($"resolving {host}");
         }
 
-        public void OnResolved(string host, IReadOnlyList<IPAddress> addresses) =>
+        public void OnResolved(string host, IReadOnlyList<IPAddress> addresses)
+        {
+            exchange.Resolved = Stopwatch.GetTimestamp();
             observer.OnTrace($"{host} is {string.Join(", ", addresses)}");
+        }
 
         public void OnConnecting(IPEndPoint endPoint)
         {
+            // A literal address or a given one (--resolve) needs no lookup: it is done when the first connect starts.
+            exchange.Resolved ??= Stopwatch.GetTimestamp();
             exchange.Phase = $"connecting to {endPoint}";
             exchange.Step = ConnectionPhase.Connect;
             observer.OnTrace($"connecting to {endPoint}");
         }
 
-        public void OnConnected(IPEndPoint endPoint, EndPoint? localEndPoint, TimeSpan elapsed) =>
+        public void OnConnected(IPEndPoint endPoint, EndPoint? localEndPoint, TimeSpan elapsed)
+        {
+            exchange.Connected = Stopwatch.GetTimestamp();
             observer.OnTrace($"connected to {endPoint} from {localEndPoint} in {Milliseconds(elapsed)} ms");
+        }
 
         public void OnAttemptFailed(IPEndPoint endPoint, ConnectionException failure) =>
             observer.OnTrace(failure.InnerException is SocketException e ? $"{endPoint}: {e.Message} ({e.SocketErrorCode})" : $"{endPoint}: {failure.Message}");

@@ -11,4 +11,10 @@ public sealed class HttpWireClientOptions
 
     /// <summary>The reader's limits. Default <see cref="HttpReaderLimits.Default"/>.</summary>
     public HttpReaderLimits Limits { get; init; } = HttpReaderLimits.Default;
+
+    /// <summary>Addresses to use for given host and port without asking the resolver (curl's <c>--resolve</c>); the first match wins.</summary>
+    public IReadOnlyList<HttpResolveOverride> Resolve { get; init; } = [];
+
+    /// <summary>Where to connect instead for given host and port (curl's <c>--connect-to</c>); the first match wins, and <see cref="Resolve"/> then applies to its target.</summary>
+    public IReadOnlyList<HttpConnectTo> ConnectTo { get; init; } = [];
 }

@@ -38,6 +38,12 @@ public sealed class HttpWireRequest
     /// </summary>
     public IReadOnlyList<HttpHeaderField> Headers { get; init; } = [];
 
+    /// <summary>
+    /// The content to send after the head, byte for byte, with a Content-Length (unless <see cref="Headers"/> give one);
+    /// null (the default) for none. An empty body still sends <c>Content-Length: 0</c>.
+    /// </summary>
+    public ReadOnlyMemory<byte>? Body { get; init; }
+
     /// <summary>The request target in origin-form (RFC 9112 section 3.2.1): path and query, <c>/</c> at least.</summary>
     public string Target => string.IsNullOrEmpty(Url.PathAndQuery) ? "/" : Url.PathAndQuery;
 }

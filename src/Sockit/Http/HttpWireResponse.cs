@@ -31,4 +31,7 @@ public sealed class HttpWireResponse
 
     /// <summary>From the start of the exchange (before resolving) to the end of the body.</summary>
     public TimeSpan Elapsed { get; init; }
+
+    /// <summary>When each phase ended (resolve, connect, TLS, first byte, last byte); <see cref="HttpTimings.None"/> when not measured.</summary>
+    public HttpTimings Timings { get; init; } = HttpTimings.None;
 }

@@ -6,7 +6,9 @@ namespace Sockit.Testing.Http;
 
 /// <summary>
 /// nginx on 127.0.0.1, started with a config of its own in a temp dir (files under <see cref="Root"/>, <c>.shtml</c>
-/// through SSI so HTTP/1.1 answers are chunked), stopped and removed on dispose.
+/// through SSI so HTTP/1.1 answers are chunked), stopped and removed on dispose. Redirects: <c>/moved</c> 301,
+/// <c>/found</c> 302 (an absolute Location), <c>/see-other</c> 303, <c>/temporary</c> 307 and <c>/permanent</c> 308, all
+/// to <c>/index.html</c>; <c>/loop-a</c> and <c>/loop-b</c> 302 to each other.
 /// </summary>
 public sealed class NginxServer : IAsyncDisposable
 {
@@ -57,6 +59,13 @@ public sealed class NginxServer : IAsyncDisposable
                         listen 127.0.0.1:{{port}};
                         root {{directory}}/www;
                         location ~ \.shtml$ { ssi on; }
+                        location = /moved { return 301 /index.html; }
+                        location = /found { return 302 http://127.0.0.1:{{port}}/index.html; }
+                        location = /see-other { return 303 /index.html; }
+                        location = /temporary { return 307 /index.html; }
+                        location = /permanent { return 308 /index.html; }
+                        location = /loop-a { return 302 /loop-b; }
+                        location = /loop-b { return 302 /loop-a; }
                     }
                 }
                 """);

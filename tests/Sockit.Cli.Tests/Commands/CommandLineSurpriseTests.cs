@@ -55,7 +55,7 @@ public sealed class CommandLineSurpriseTests
     }
 
     [Theory]
-    [InlineData(new[] { "get", "-L", "localhost:38080/redir" }, "sockit: unknown option '-L' for 'get' (try 'sockit get --help')\n")]
+    [InlineData(new[] { "get", "--compressed", "localhost:38080/redir" }, "sockit: unknown option '--compressed' for 'get' (try 'sockit get --help')\n")]
     [InlineData(new[] { "connect", "-v", "localhost", "9" }, "sockit: unknown option '-v' for 'connect' (try 'sockit connect --help')\n")]
     [InlineData(new[] { "connect", "localhost", "9", "--verbose" }, "sockit: unknown option '--verbose' for 'connect' (try 'sockit connect --help')\n")]
     [InlineData(new[] { "listen", "-p", "8000" }, "sockit: unknown option '-p' for 'listen' (try 'sockit listen --help')\n")]

@@ -19,8 +19,23 @@ internal sealed record GetJson(
     long BodyBytes,
     long WireBytes,
     double ElapsedMs,
-    string? Output)
+    string? Output,
+    GetTimingsJson? Timings = null,
+    int Redirects = 0,
+    string? EffectiveUrl = null)
 {
+    /// <summary>The document of a whole exchange: <paramref name="requested"/> as asked, the redirects followed, the last response and its timings.</summary>
+    public static GetJson From(HttpWireRequest requested, HttpRedirectResult result, string? output) =>
+        From(requested, result.Response, output) with
+        {
+            Method = result.Request.Method,
+            // With -L, from the first request's start: the same as timings.total.
+            ElapsedMs = Math.Round(result.Timings.Total.TotalMilliseconds, 3),
+            Timings = GetTimingsJson.From(result.Timings),
+            Redirects = result.Redirected.Count,
+            EffectiveUrl = result.Request.Url.ToString(),
+        };
+
     public static GetJson From(HttpWireRequest request, HttpWireResponse response, string? output) => new(
         1,
         request.Url.ToString(),

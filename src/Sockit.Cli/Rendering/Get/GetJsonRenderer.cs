@@ -8,4 +8,7 @@ internal sealed class GetJsonRenderer(CliConsole console, GetArguments arguments
 {
     public override void Completed(HttpWireResponse response) =>
         JsonOutput.Write(Console.Out, GetJson.From(Arguments.Request, response, Arguments.OutputPath), CliJsonContext.Default.GetJson);
+
+    public override void Completed(HttpRedirectResult result) =>
+        JsonOutput.Write(Console.Out, GetJson.From(Arguments.Request, result, Arguments.OutputPath), CliJsonContext.Default.GetJson);
 }

@@ -13,6 +13,13 @@ internal sealed class GetPythonRenderer(CliConsole console, GetArguments argumen
 
     public override void OnResponseBytes(ReadOnlySpan<byte> bytes) => _wire.Write(bytes);
 
+    // With -L each hop is a connection of its own: what recv held is the last one's.
+    public override void OnRequestSent(ReadOnlySpan<byte> request)
+    {
+        base.OnRequestSent(request);
+        _wire.SetLength(0);
+    }
+
     public override void Completed(HttpWireResponse response) =>
         Console.Out.WriteLine(PyRepr.Bytes(_wire.GetBuffer().AsSpan(0, (int)_wire.Length)));
 }

@@ -35,6 +35,9 @@ internal abstract class GetRenderer(CliConsole console, GetArguments arguments) 
     /// <summary>The exchange is over and the response fully read.</summary>
     public abstract void Completed(HttpWireResponse response);
 
+    /// <summary>The exchange is over, redirects followed (with <c>-L</c>) and the last response fully read.</summary>
+    public virtual void Completed(HttpRedirectResult result) => Completed(result.Response);
+
     public override void OnTrace(string message)
     {
         if (arguments.Verbose)
@@ -53,7 +56,13 @@ internal abstract class GetRenderer(CliConsole console, GetArguments arguments) 
         }
         else if (arguments.Verbose)
         {
-            WriteLines('>', Encoding.Latin1.GetString(request));
+            // The head line by line; the content, if any, as its size (curl -v's "[5 bytes data]").
+            var headEnd = request.IndexOf("\r\n\r\n"u8) is var end and >= 0 ? end + 4 : request.Length;
+            WriteLines('>', Encoding.Latin1.GetString(request[..headEnd]));
+            if (headEnd < request.Length)
+            {
+                console.Error.WriteLine($"> [{request.Length - headEnd} bytes of content]");
+            }
         }
     }
 

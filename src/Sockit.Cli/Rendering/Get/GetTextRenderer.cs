@@ -9,13 +9,29 @@ namespace Sockit.Cli.Rendering;
 /// </summary>
 internal sealed class GetTextRenderer(CliConsole console, GetArguments arguments) : GetRenderer(console, arguments)
 {
-    public override Stream Body => Arguments.Raw ? Stream.Null : new SyncWriteStream(Console.OutputStream);
+    private TerminalBodyGuard? _guard;
+
+    public override Stream Body => Arguments.Raw
+        ? Stream.Null
+        : Console.OutputIsTerminal && !Arguments.BodyToTerminal
+            ? _guard ??= new TerminalBodyGuard(new SyncWriteStream(Console.OutputStream))
+            : new SyncWriteStream(Console.OutputStream);
 
     public override void OnResponseBytes(ReadOnlySpan<byte> bytes)
     {
         if (Arguments.Raw)
         {
             Console.OutputStream.Write(bytes);
+        }
+    }
+
+    public override void OnInterimHead(HttpResponseHead head)
+    {
+        base.OnInterimHead(head);
+        // -i shows a 100 Continue or 103 Early Hints where it came, before the final head, as curl -i does.
+        if (Arguments.Include && !Arguments.Raw)
+        {
+            Console.Out.Write(head.Format());
         }
     }
 
@@ -30,6 +46,10 @@ internal sealed class GetTextRenderer(CliConsole console, GetArguments arguments
 
     public override void Completed(HttpWireResponse response)
     {
+        if (_guard is { Withheld: true })
+        {
+            Console.Error.WriteLine($"sockit: binary body not printed on the terminal ({response.BodyLength - _guard.Written} of {response.BodyLength} bytes held back; save it with -o FILE, or print it anyway with -o -)");
+        }
         if (Arguments.Include && !Arguments.Raw && response.Trailers.Count > 0)
         {
             Console.Out.Write(HttpHeaderField.FormatSection(response.Trailers));
