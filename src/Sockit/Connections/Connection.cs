@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using Sockit.Tls;
 
 namespace Sockit.Connections;
 
@@ -12,6 +14,7 @@ namespace Sockit.Connections;
 public sealed class Connection : IAsyncDisposable, IDisposable
 {
     private int _disposed;
+    private SslStream? _tls;
 
     /// <summary>Wraps a connected socket; the connection owns it from now on.</summary>
     public Connection(Socket socket, Transport transport)
@@ -38,11 +41,48 @@ public sealed class Connection : IAsyncDisposable, IDisposable
     /// <summary>The peer as people write it: <c>127.0.0.1:8000</c>, <c>[::1]:8000</c>, or a Unix socket's path.</summary>
     public string PeerName => Endpoints.Format(RemoteEndPoint);
 
+    /// <summary>What the TLS handshake settled, once <see cref="StartTlsAsync"/> or <see cref="AcceptTlsAsync"/> succeeded; null for a plain connection.</summary>
+    public TlsSession? Tls { get; private set; }
+
+    /// <summary>The TLS stream every send and receive goes through, once TLS is on.</summary>
+    internal SslStream? TlsStream => _tls;
+
+    /// <summary>
+    /// Handshakes as a TLS client for <paramref name="targetHost"/> (sent as SNI and checked against the certificate,
+    /// unless <see cref="TlsClientOptions.TargetHost"/> says otherwise); every send and receive is encrypted from then on.
+    /// Throws <see cref="TlsException"/> (certificate not trusted, or a protocol failure) or <see cref="ConnectionException"/>.
+    /// </summary>
+    public async ValueTask<TlsSession> StartTlsAsync(string targetHost, TlsClientOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(targetHost);
+        EnsurePlain();
+        var (stream, session) = await TlsHandshake.AsClientAsync(new NetworkStream(Socket, ownsSocket: false), targetHost, RemoteEndPoint, options ?? new TlsClientOptions(), cancellationToken).ConfigureAwait(false);
+        _tls = stream;
+        Tls = session;
+        return session;
+    }
+
+    /// <summary>Handshakes as a TLS server with <paramref name="options"/>' certificate; every send and receive is encrypted from then on.</summary>
+    public async ValueTask<TlsSession> AcceptTlsAsync(TlsServerOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        EnsurePlain();
+        var (stream, session) = await TlsHandshake.AsServerAsync(new NetworkStream(Socket, ownsSocket: false), RemoteEndPoint, options, cancellationToken).ConfigureAwait(false);
+        _tls = stream;
+        Tls = session;
+        return session;
+    }
+
     /// <summary><c>sendall</c>: sends every byte (one datagram for UDP). Throws <see cref="ConnectionException"/> when the peer reset the connection.</summary>
     public async ValueTask SendAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
     {
         try
         {
+            if (_tls is not null)
+            {
+                await _tls.WriteAsync(data, cancellationToken).ConfigureAwait(false);
+                return;
+            }
             if (Transport == Transport.Udp)
             {
                 await Socket.SendAsync(data, SocketFlags.None, cancellationToken).ConfigureAwait(false);
@@ -58,6 +98,10 @@ public sealed class Connection : IAsyncDisposable, IDisposable
         {
             throw Failed("send to", ConnectionPhase.Send, e);
         }
+        catch (IOException e) when (_tls is not null)
+        {
+            throw TlsFailed("send to", ConnectionPhase.Send, e);
+        }
     }
 
     /// <summary><c>recv</c>: up to <paramref name="buffer"/>'s length; 0 when the peer has closed its sending side (TCP, Unix).</summary>
@@ -65,11 +109,17 @@ public sealed class Connection : IAsyncDisposable, IDisposable
     {
         try
         {
-            return await Socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+            return _tls is not null
+                ? await _tls.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)
+                : await Socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken).ConfigureAwait(false);
         }
         catch (SocketException e)
         {
             throw Failed("receive from", ConnectionPhase.Receive, e);
+        }
+        catch (IOException e) when (_tls is not null)
+        {
+            throw TlsFailed("receive from", ConnectionPhase.Receive, e);
         }
     }
 
@@ -120,6 +170,26 @@ public sealed class Connection : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>
+    /// Half-close: over TLS, first a close_notify alert (the TLS end of data), then <c>shutdown(SHUT_WR)</c>; on a plain
+    /// connection only the latter, as <see cref="ShutdownSend"/>. Receiving goes on.
+    /// </summary>
+    public async ValueTask ShutdownSendAsync()
+    {
+        if (_tls is not null)
+        {
+            try
+            {
+                await _tls.ShutdownAsync().ConfigureAwait(false);
+            }
+            catch (IOException e)
+            {
+                throw TlsFailed("shut down sending to", ConnectionPhase.Send, e);
+            }
+        }
+        ShutdownSend();
+    }
+
     /// <summary>Closes the connection, aborting it (TCP reset) instead of closing it gracefully.</summary>
     public void Abort()
     {
@@ -132,6 +202,7 @@ public sealed class Connection : IAsyncDisposable, IDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            _tls?.Dispose();
             Socket.Dispose();
         }
     }
@@ -141,6 +212,27 @@ public sealed class Connection : IAsyncDisposable, IDisposable
     {
         Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    private void EnsurePlain()
+    {
+        if (_tls is not null || Transport == Transport.Udp)
+        {
+            throw new InvalidOperationException(_tls is not null ? "TLS is already on" : "TLS needs a stream connection (TCP or Unix), not UDP");
+        }
+    }
+
+    // A TLS stream wraps the socket's failure in an IOException; anything else from it is the TLS layer's own (a bad record, an alert).
+    private ConnectionException TlsFailed(string what, ConnectionPhase phase, IOException e)
+    {
+        for (var inner = e.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is SocketException socketError)
+            {
+                return Failed(what, phase, socketError);
+            }
+        }
+        return new ConnectionException(SockitFailure.Protocol, $"{what} {PeerName} failed: TLS: {e.Message}", e) { Phase = phase };
     }
 
     internal ConnectionException Failed(string what, ConnectionPhase phase, SocketException e)

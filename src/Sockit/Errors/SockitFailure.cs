@@ -21,4 +21,6 @@ public enum SockitFailure
     AddressInUse,
     /// <summary>Any other input/output failure.</summary>
     Io,
+    /// <summary>The peer's TLS certificate is not trusted (expired, for another name, by an unknown issuer, self-signed).</summary>
+    Untrusted,
 }

@@ -47,12 +47,27 @@ public sealed class HttpWireClient
         try
         {
             using var connection = await ConnectAsync(request.Url, observer, exchange, timeout.Token).ConfigureAwait(false);
-            var stream = new NetworkStream(connection.Socket, ownsSocket: false);
+            var tls = request.Url.Scheme == Uri.UriSchemeHttps
+                ? await HttpsHandshake.RunAsync(connection, request.Url, Options.Tls, observer, timeout.Token).ConfigureAwait(false)
+                : null;
+            Stream stream = connection.TlsStream is { } secure ? secure : new NetworkStream(connection.Socket, ownsSocket: false);
             await using (stream.ConfigureAwait(false))
             {
                 var response = await ExchangeCoreAsync(stream, request, request.Method, body, observer, Options, exchange, timeout.Token).ConfigureAwait(false);
                 observer.OnTrace($"closing the connection to {connection.RemoteEndPoint}");
-                return response;
+                return tls is null ? response : new HttpWireResponse
+                {
+                    Head = response.Head,
+                    InterimHeads = response.InterimHeads,
+                    Trailers = response.Trailers,
+                    Framing = response.Framing,
+                    ContentLength = response.ContentLength,
+                    BodyLength = response.BodyLength,
+                    WireBytesReceived = response.WireBytesReceived,
+                    RemoteEndPoint = connection.RemoteEndPoint,
+                    Elapsed = response.Elapsed,
+                    Tls = tls,
+                };
             }
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)

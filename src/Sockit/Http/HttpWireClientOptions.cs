@@ -1,3 +1,5 @@
+using Sockit.Tls;
+
 namespace Sockit.Http;
 
 /// <summary>Settings of an <see cref="HttpWireClient"/>.</summary>
@@ -11,4 +13,11 @@ public sealed class HttpWireClientOptions
 
     /// <summary>The reader's limits. Default <see cref="HttpReaderLimits.Default"/>.</summary>
     public HttpReaderLimits Limits { get; init; } = HttpReaderLimits.Default;
+
+    /// <summary>
+    /// How https URLs handshake and what they trust; null (the default) for the system's trust store. The URL's host is
+    /// sent as SNI and checked unless <see cref="TlsClientOptions.TargetHost"/> names another; ALPN offers
+    /// <c>http/1.1</c> unless <see cref="TlsClientOptions.ApplicationProtocols"/> says otherwise.
+    /// </summary>
+    public TlsClientOptions? Tls { get; init; }
 }
