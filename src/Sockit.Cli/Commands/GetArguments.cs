@@ -19,4 +19,8 @@ internal sealed record GetArguments(
     bool Progress,
     string? OutputPath,
     TimeSpan? Timeout,
-    OutputFormat Format);
+    OutputFormat Format)
+{
+    /// <summary>How an https URL handshakes and what it trusts; null for http.</summary>
+    public Tls.TlsClientOptions? Tls { get; init; }
+}

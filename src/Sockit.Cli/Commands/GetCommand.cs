@@ -15,7 +15,7 @@ internal static class GetCommand
 {
     public static Command Create(CliConsole console)
     {
-        var url = new Argument<string>("URL") { Description = "An http:// URL (the scheme may be left out): http://localhost:8080/index.html" };
+        var url = new Argument<string>("URL") { Description = "An http:// or https:// URL (the scheme may be left out for http): http://localhost:8080/index.html" };
         var include = new Option<bool>("--include", "-i") { Description = "Print the status line and header fields before the body, and trailer fields after it" };
         var head = new Option<bool>("--head", "-I") { Description = "Send HEAD instead of GET, and print the response head" };
         var raw = new Option<bool>("--raw") { Description = "Print the response exactly as it came off the wire (head, chunk framing and all); the request goes to stderr" };
@@ -28,12 +28,17 @@ internal static class GetCommand
         var http10 = new Option<bool>("--http1.0") { Description = "Send an HTTP/1.0 request instead of HTTP/1.1" };
         var output = new Option<string?>("--output", "-o") { Description = "Write the body to FILE instead of stdout", HelpName = "FILE" };
         var timeout = Duration.Option("--timeout", "Give up when the whole transfer takes longer (exit 75): 500ms, 2s, 1m or seconds; default no limit");
-        var verbose = new Option<bool>("--verbose", "-v") { Description = "Trace the connection steps, the request (>) and response heads (<) on stderr" };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Trace the connection steps, the TLS handshake, the request (>) and response heads (<) on stderr" };
+        var tls = new TlsFlags();
 
         var command = new Command("get", "Fetch an http:// URL over a raw socket, as the lesson's web-browser step, framed as RFC 9112 says")
         {
             url, include, head, raw, headers, http10, output, timeout, verbose,
         };
+        foreach (var option in tls.Client)
+        {
+            command.Options.Add(option);
+        }
         CommandAction.Set(command, console, async (parseResult, cancellationToken) =>
         {
             var arguments = Parse(parseResult);
@@ -43,7 +48,7 @@ internal static class GetCommand
             {
                 // The body goes to -o FILE, else where the format wants it (stdout for text, nowhere for --raw, json and python).
                 var body = file is not null ? new SyncWriteStream(file) : renderer.Body;
-                var client = new HttpWireClient(new HttpWireClientOptions { Timeout = arguments.Timeout });
+                var client = new HttpWireClient(new HttpWireClientOptions { Timeout = arguments.Timeout, Tls = arguments.Tls });
                 HttpWireResponse response;
                 try
                 {
@@ -68,6 +73,11 @@ internal static class GetCommand
                 Headers = parseResult.GetValue(headers)!.Select(ParseHeader).ToList(),
             };
             var outputPath = parseResult.GetValue(output);
+            var https = request.Url.Scheme == Uri.UriSchemeHttps;
+            if (!https && tls.Client.Any(o => parseResult.GetResult(o) is { Implicit: false }))
+            {
+                throw CliException.Usage("--cacert, --insecure, --cert, --key and --tls-min are for https:// URLs");
+            }
             return new GetArguments(
                 request,
                 Include: parseResult.GetValue(include) || isHead,
@@ -77,7 +87,10 @@ internal static class GetCommand
                 Progress: console.ShowProgress && (outputPath is not null || !console.OutputIsTerminal),
                 outputPath,
                 parseResult.GetValue(timeout),
-                parseResult.GetValue(GlobalOptions.Format));
+                parseResult.GetValue(GlobalOptions.Format))
+            {
+                Tls = https ? tls.ClientOptions(parseResult) : null,
+            };
         }
     }
 
@@ -92,9 +105,9 @@ internal static class GetCommand
         {
             throw CliException.Usage($"'{text}' is not a URL (try http://localhost:8080/)");
         }
-        if (uri.Scheme != Uri.UriSchemeHttp)
+        if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
         {
-            throw CliException.Usage($"'{text}': only http:// URLs are supported, sockit get speaks plain HTTP/1.x over a socket (for {uri.Scheme} use curl)");
+            throw CliException.Usage($"'{text}': only http:// and https:// URLs are supported, sockit get speaks HTTP/1.x over a socket (for {uri.Scheme} use curl)");
         }
         if (uri.UserInfo.Length > 0)
         {

@@ -39,6 +39,7 @@ internal sealed record FailureReport(string Kind, int ExitCode, string Message)
         SockitFailure.Truncated => "truncated",
         SockitFailure.Protocol => "protocol",
         SockitFailure.AddressInUse => "address-in-use",
+        SockitFailure.Untrusted => "untrusted",
         _ => "io",
     };
 
@@ -53,6 +54,7 @@ internal sealed record FailureReport(string Kind, int ExitCode, string Message)
         ExitCodes.Protocol => "protocol",
         ExitCodes.IoError => "io",
         ExitCodes.CheckFailed => "check-failed",
+        ExitCodes.Untrusted => "untrusted",
         _ => "internal",
     };
 }

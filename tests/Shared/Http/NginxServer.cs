@@ -6,7 +6,8 @@ namespace Sockit.Testing.Http;
 
 /// <summary>
 /// nginx on 127.0.0.1, started with a config of its own in a temp dir (files under <see cref="Root"/>, <c>.shtml</c>
-/// through SSI so HTTP/1.1 answers are chunked), stopped and removed on dispose.
+/// through SSI so HTTP/1.1 answers are chunked), stopped and removed on dispose. Given a certificate and key, it
+/// serves https instead (<c>listen 127.0.0.1:PORT ssl</c>, TLS 1.2 and 1.3).
 /// </summary>
 public sealed class NginxServer : IAsyncDisposable
 {
@@ -27,8 +28,12 @@ public sealed class NginxServer : IAsyncDisposable
 
     public Uri Url(string path = "/") => new($"http://127.0.0.1:{Port}{path}");
 
-    public static async Task<NginxServer> StartAsync()
+    /// <summary>An https URL on <paramref name="host"/> (localhost or 127.0.0.1), for a server started with a certificate.</summary>
+    public Uri HttpsUrl(string path = "/", string host = "localhost") => new($"https://{host}:{Port}{path}");
+
+    public static async Task<NginxServer> StartAsync(string? certificatePath = null, string? keyPath = null)
     {
+        var tls = certificatePath is null ? "" : $"ssl_certificate {certificatePath}; ssl_certificate_key {keyPath}; ssl_protocols TLSv1.2 TLSv1.3;";
         var nginx = Peers.Require("nginx");
         var directory = Directory.CreateTempSubdirectory("sockit-nginx-").FullName;
         Directory.CreateDirectory(Path.Combine(directory, "www"));
@@ -54,7 +59,8 @@ public sealed class NginxServer : IAsyncDisposable
                     default_type application/octet-stream;
                     sendfile on;
                     server {
-                        listen 127.0.0.1:{{port}};
+                        listen 127.0.0.1:{{port}}{{(certificatePath is null ? "" : " ssl")}};
+                        {{tls}}
                         root {{directory}}/www;
                         location ~ \.shtml$ { ssi on; }
                     }
