@@ -16,7 +16,7 @@ internal static class TlsAdvice
                 TlsVerdict.NotYetValid => $"check this machine's clock, or the certificate's dates{insecure}",
                 TlsVerdict.NameMismatch => $"check the host name: 'sockit tls HOST:PORT' lists the names the certificate holds{insecure}",
                 TlsVerdict.UnknownIssuer => $"give the issuing CA's certificate with --cacert FILE{insecure}",
-                TlsVerdict.SelfSigned => $"trust it with --cacert FILE (the certificate itself, 'sockit tls --pem' writes it){insecure}",
+                TlsVerdict.SelfSigned => $"trust it with --cacert FILE holding the certificate itself ('sockit tls HOST:PORT --pem' writes it){insecure}",
                 _ => $"'sockit tls HOST:PORT' shows the chain{insecure}",
             };
         }
