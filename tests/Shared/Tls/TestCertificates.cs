@@ -16,6 +16,17 @@ public sealed class TestCertificates
     private TestCertificates()
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("sockit-tls-").FullName;
+        var directory = Directory;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                System.IO.Directory.Delete(directory, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        };
         var now = DateTimeOffset.UtcNow;
         using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var caRequest = new CertificateRequest("CN=sockit test CA, O=sockit tests", caKey, HashAlgorithmName.SHA256);
