@@ -186,6 +186,16 @@ public sealed class HttpWireClient
         {
             throw Translate(e, $"connection failed {exchange.Describe()}", exchange.Step);
         }
+        catch (IOException e) when (connection is System.Net.Security.SslStream)
+        {
+            // The TLS layer failed after the handshake: an alert from the server (a client certificate it requires, say) or a bad record.
+            var reason = (Exception)e;
+            while (reason.InnerException is not null)
+            {
+                reason = reason.InnerException;
+            }
+            throw new ConnectionException(SockitFailure.Protocol, $"TLS failed {exchange.Describe()}: {reason.Message.TrimEnd('.')}", e) { Phase = exchange.Step };
+        }
     }
 
     private static async Task<HttpWireResponse> ReadCoreAsync(Stream connection, string method, Stream body, HttpWireObserver observer, HttpWireClientOptions options, Exchange exchange, CancellationToken cancellationToken)
