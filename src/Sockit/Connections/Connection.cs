@@ -102,6 +102,11 @@ public sealed class Connection : IAsyncDisposable, IDisposable
         {
             throw TlsFailed("send to", ConnectionPhase.Send, e);
         }
+        catch (InvalidOperationException) when (_tls is not null && Volatile.Read(ref _disposed) != 0)
+        {
+            // A TLS stream closed under the call says "not authenticated"; say what happened, as the socket would.
+            throw new ObjectDisposedException(nameof(Connection));
+        }
     }
 
     /// <summary><c>recv</c>: up to <paramref name="buffer"/>'s length; 0 when the peer has closed its sending side (TCP, Unix).</summary>
@@ -120,6 +125,10 @@ public sealed class Connection : IAsyncDisposable, IDisposable
         catch (IOException e) when (_tls is not null)
         {
             throw TlsFailed("receive from", ConnectionPhase.Receive, e);
+        }
+        catch (InvalidOperationException) when (_tls is not null && Volatile.Read(ref _disposed) != 0)
+        {
+            throw new ObjectDisposedException(nameof(Connection));
         }
     }
 
@@ -185,6 +194,10 @@ public sealed class Connection : IAsyncDisposable, IDisposable
             catch (IOException e)
             {
                 throw TlsFailed("shut down sending to", ConnectionPhase.Send, e);
+            }
+            catch (InvalidOperationException) when (Volatile.Read(ref _disposed) != 0)
+            {
+                throw new ObjectDisposedException(nameof(Connection));
             }
         }
         ShutdownSend();

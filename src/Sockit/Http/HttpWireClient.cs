@@ -47,6 +47,10 @@ public sealed class HttpWireClient
         try
         {
             using var connection = await ConnectAsync(request.Url, observer, exchange, timeout.Token).ConfigureAwait(false);
+            if (request.Url.Scheme == Uri.UriSchemeHttps)
+            {
+                exchange.Phase = $"in the TLS handshake with {connection.PeerName}";
+            }
             var tls = request.Url.Scheme == Uri.UriSchemeHttps
                 ? await HttpsHandshake.RunAsync(connection, request.Url, Options.Tls, observer, timeout.Token).ConfigureAwait(false)
                 : null;
