@@ -19,7 +19,8 @@ internal sealed record GetJson(
     long BodyBytes,
     long WireBytes,
     double ElapsedMs,
-    string? Output)
+    string? Output,
+    GetTlsJson? Tls = null)
 {
     public static GetJson From(HttpWireRequest request, HttpWireResponse response, string? output) => new(
         1,
@@ -43,7 +44,10 @@ internal sealed record GetJson(
         response.BodyLength,
         response.WireBytesReceived,
         Math.Round(response.Elapsed.TotalMilliseconds, 3),
-        output);
+        output,
+        response.Tls is { } tls
+            ? new GetTlsJson(tls.ProtocolName, tls.CipherSuite, tls.ApplicationProtocol, TlsRenderer.VerdictName(tls.Verdict), tls.VerdictReason)
+            : null);
 
     private static string VersionOf(HttpResponseHead head) => $"{head.Version.Major}.{head.Version.Minor}";
 

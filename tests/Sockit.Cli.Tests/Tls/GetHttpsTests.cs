@@ -100,6 +100,20 @@ public sealed class GetHttpsTests
     }
 
     [Fact]
+    public async Task Get_Https_Json_HasTheTlsObject()
+    {
+        await using var nginx = await StartAsync("leaf");
+        var result = await Cli.RunAsync("--format", "json", "get", "--cacert", Certs.CaPath, nginx.HttpsUrl("/cats.txt").ToString());
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var tls = json.RootElement.GetProperty("tls");
+        Assert.StartsWith("TLSv1.", tls.GetProperty("protocol").GetString(), StringComparison.Ordinal);
+        Assert.Equal("http/1.1", tls.GetProperty("alpn").GetString());
+        Assert.Equal("trusted", tls.GetProperty("verdict").GetString());
+        Assert.False(tls.TryGetProperty("reason", out _));
+    }
+
+    [Fact]
     public async Task Get_Https_ToAPlainHttpServer_Exits76SayingSo()
     {
         await using var nginx = await NginxServer.StartAsync();
