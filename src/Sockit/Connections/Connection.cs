@@ -15,6 +15,7 @@ public sealed class Connection : IAsyncDisposable, IDisposable
 {
     private int _disposed;
     private SslStream? _tls;
+    private long _clientHandshakeDone; // Stopwatch timestamp of a client handshake's end; 0 when there was none
 
     /// <summary>Wraps a connected socket; the connection owns it from now on.</summary>
     public Connection(Socket socket, Transport transport)
@@ -57,6 +58,7 @@ public sealed class Connection : IAsyncDisposable, IDisposable
         ArgumentException.ThrowIfNullOrEmpty(targetHost);
         EnsurePlain();
         var (stream, session) = await TlsHandshake.AsClientAsync(new NetworkStream(Socket, ownsSocket: false), targetHost, RemoteEndPoint, options ?? new TlsClientOptions(), cancellationToken).ConfigureAwait(false);
+        _clientHandshakeDone = System.Diagnostics.Stopwatch.GetTimestamp();
         _tls = stream;
         Tls = session;
         return session;
@@ -189,7 +191,7 @@ public sealed class Connection : IAsyncDisposable, IDisposable
         {
             try
             {
-                await _tls.ShutdownAsync().ConfigureAwait(false);
+                await SendCloseNotifyAsync(_tls, _clientHandshakeDone).ConfigureAwait(false);
             }
             catch (IOException e)
             {
@@ -225,6 +227,28 @@ public sealed class Connection : IAsyncDisposable, IDisposable
     {
         Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    // Right after a TLS 1.3 handshake, until the server's session tickets (sent one round trip after it) have been read,
+    // OpenSSL counts a client "in init" and refuses SSL_shutdown ("shutdown while in init"); the failed call can also
+    // upset the receiving side's SSL_read on the same SSL object. So a client gives the tickets a moment first, and if
+    // OpenSSL still refuses, the TCP shutdown alone tells the peer the end (most peers take it as such).
+    private static readonly TimeSpan s_ticketGrace = TimeSpan.FromMilliseconds(250);
+
+    private static async ValueTask SendCloseNotifyAsync(SslStream tls, long clientHandshakeDone)
+    {
+        if (clientHandshakeDone != 0 && tls.SslProtocol == System.Security.Authentication.SslProtocols.Tls13
+            && System.Diagnostics.Stopwatch.GetElapsedTime(clientHandshakeDone) is var since && since < s_ticketGrace)
+        {
+            await Task.Delay(s_ticketGrace - since).ConfigureAwait(false);
+        }
+        try
+        {
+            await tls.ShutdownAsync().ConfigureAwait(false);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+        }
     }
 
     private void EnsurePlain()

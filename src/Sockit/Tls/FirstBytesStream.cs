@@ -26,8 +26,9 @@ internal sealed class FirstBytesStream(Stream inner) : Stream
 
     public override int Read(Span<byte> buffer) => Keep(inner.Read(buffer), buffer);
 
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        Keep(await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false), buffer.Span);
+    // Once the first bytes are kept (the handshake's start), reads go straight through: no state machine per TLS record.
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        _firstLength == _first.Length ? inner.ReadAsync(buffer, cancellationToken) : KeepAsync(buffer, cancellationToken);
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
@@ -56,6 +57,9 @@ internal sealed class FirstBytesStream(Stream inner) : Stream
         }
         base.Dispose(disposing);
     }
+
+    private async ValueTask<int> KeepAsync(Memory<byte> buffer, CancellationToken cancellationToken) =>
+        Keep(await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false), buffer.Span);
 
     private int Keep(int received, ReadOnlySpan<byte> buffer)
     {
