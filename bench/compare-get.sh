@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# sockit get vs curl: download a 1 GiB file from nginx on 127.0.0.1 to /dev/null, side by side in one hyperfine run.
-# Usage: bench/compare-get.sh [RUNS]   (default 5). Writes the result under its heading in docs/BENCHMARKS.md.
-# Needs nginx, curl, hyperfine, python3 (bash .ci/run installs them). Loopback only; everything in a temp dir, removed at the end.
+# sockit get vs curl: download a 1 GiB file from nginx on 127.0.0.1 to /dev/null, over http and over https (TLS 1.3,
+# one cipher suite forced on the server so both clients use the same), side by side in one hyperfine run.
+# Usage: bench/compare-get.sh [RUNS]   (default 10). Writes the result under its heading in docs/BENCHMARKS.md.
+# SIZE=1M bench/compare-get.sh 1 tries the script on a small file (JIT build, docs/BENCHMARKS.md left alone).
+# Needs nginx, curl, hyperfine, python3, openssl (bash .ci/run installs them). Loopback only; everything in a temp dir, removed at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 runs=${1:-10}
+size=${SIZE:-1G}
+cipher=TLS_AES_128_GCM_SHA256
 work=$(mktemp -d /tmp/sockit-compare-get.XXXXXX)
 nginx_pid=""
 cleanup() {
@@ -14,17 +18,22 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# A Release build of sockit: NativeAOT when it publishes, else the JIT build.
-if dotnet publish src/Sockit.Cli -c Release -r linux-x64 -o "$work/aot" >"$work/publish.log" 2>&1 && [ -x "$work/aot/Sockit.Cli" ]; then
+# A Release build of sockit: NativeAOT when it publishes, else the JIT build (always JIT for a trial size).
+if [ "$size" = 1G ] && dotnet publish src/Sockit.Cli -c Release -r linux-x64 -o "$work/aot" >"$work/publish.log" 2>&1 && [ -x "$work/aot/Sockit.Cli" ]; then
   sockit="$work/aot/Sockit.Cli"; build="NativeAOT (linux-x64, Release)"
 else
   dotnet build src/Sockit.Cli -c Release -o "$work/jit" >/dev/null
-  sockit="dotnet $work/jit/Sockit.Cli.dll"; build="JIT (Release; NativeAOT publish failed)"
+  sockit="dotnet $work/jit/Sockit.Cli.dll"; build="JIT (Release; $( [ "$size" = 1G ] && echo "NativeAOT publish failed" || echo "a trial size" ))"
 fi
 
 mkdir -p "$work/www" "$work/tmp"
-fallocate -l 1G "$work/www/1g.bin" 2>/dev/null || head -c 1073741824 /dev/zero >"$work/www/1g.bin"
+fallocate -l "$size" "$work/www/1g.bin" 2>/dev/null || head -c "$size" /dev/zero >"$work/www/1g.bin"
+bytes=$(stat -c %s "$work/www/1g.bin")
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+tls_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+# The https server's certificate, for 127.0.0.1, trusted by both clients through --cacert.
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj /CN=127.0.0.1 \
+  -addext subjectAltName=IP:127.0.0.1 -keyout "$work/key.pem" -out "$work/cert.pem" 2>/dev/null
 cat >"$work/nginx.conf" <<CONF
 worker_processes 1;
 pid $work/nginx.pid;
@@ -38,6 +47,11 @@ http {
     default_type application/octet-stream;
     sendfile on;
     server { listen 127.0.0.1:$port; root $work/www; }
+    server {
+        listen 127.0.0.1:$tls_port ssl; root $work/www;
+        ssl_certificate $work/cert.pem; ssl_certificate_key $work/key.pem;
+        ssl_protocols TLSv1.3; ssl_conf_command Ciphersuites $cipher;
+    }
 }
 CONF
 nginx=$(command -v nginx || echo /usr/sbin/nginx)
@@ -46,18 +60,27 @@ nginx_pid=$!
 for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.05; done
 
 url="http://127.0.0.1:$port/1g.bin"
+tls_url="https://127.0.0.1:$tls_port/1g.bin"
+# Both clients must get the whole file over https, or the timing means nothing.
+[ "$(curl -s --cacert "$work/cert.pem" --tlsv1.3 -o /dev/null -w '%{size_download}' "$tls_url")" = "$bytes" ] || { echo "curl https failed"; exit 1; }
+$sockit get --cacert "$work/cert.pem" --tls-min 1.3 "$tls_url" -o "$work/check.bin" && [ "$(stat -c %s "$work/check.bin")" = "$bytes" ] || { echo "sockit https failed"; exit 1; }
+rm -f "$work/check.bin"
 hyperfine --style basic --warmup 1 --runs "$runs" --export-json "$work/result.json" \
   -n "sockit get" "$sockit get $url -o /dev/null" \
-  -n "curl" "curl -s -o /dev/null $url"
+  -n "curl" "curl -s -o /dev/null $url" \
+  -n "sockit get https" "$sockit get --cacert $work/cert.pem --tls-min 1.3 $tls_url -o /dev/null" \
+  -n "curl https" "curl -s --cacert $work/cert.pem --tlsv1.3 -o /dev/null $tls_url"
 
 curl_version=$(curl --version | head -1 | cut -d' ' -f1-2)
-section=$(python3 - "$work/result.json" "$build" "$curl_version" "$runs" <<'PY'
+section=$(python3 - "$work/result.json" "$build" "$curl_version" "$runs" "$bytes" "$cipher" <<'PY'
 import json, sys, statistics, platform, os
 results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
-size = 1 << 30
+size = int(sys.argv[5])
 def median(name): return statistics.median(results[name]["times"])
 s, c = median("sockit get"), median("curl")
+ts, tc = median("sockit get https"), median("curl https")
 ratio = (size / s) / (size / c)
+tls_ratio = (size / ts) / (size / tc)
 lines = [
     "## sockit get vs curl: 1 GiB from nginx on loopback",
     "",
@@ -71,6 +94,16 @@ lines = [
     f"| curl | {c:.3f} s | {size / c / 2**20:.0f} MiB/s |",
     "",
     f"Throughput ratio sockit/curl: **{ratio:.2f}** (target: at least 1.00).",
+    "",
+    f"Over https, in the same hyperfine run: TLS 1.3 with {sys.argv[6]} only (nginx's `ssl_conf_command Ciphersuites`), so both",
+    "clients use the same cipher; `sockit get --cacert cert.pem --tls-min 1.3` against `curl --cacert cert.pem --tlsv1.3`.",
+    "",
+    "| client | median time | throughput |",
+    "| --- | --- | --- |",
+    f"| sockit get https | {ts:.3f} s | {size / ts / 2**20:.0f} MiB/s |",
+    f"| curl https | {tc:.3f} s | {size / tc / 2**20:.0f} MiB/s |",
+    "",
+    f"Throughput ratio sockit/curl over https: **{tls_ratio:.2f}** (target: at least 1.00).",
 ]
 print("\n".join(lines))
 PY
@@ -78,6 +111,10 @@ PY
 echo
 echo "$section"
 
+if [ "$size" != 1G ]; then
+  echo "a trial size ($size): docs/BENCHMARKS.md left alone"
+  exit 0
+fi
 # Replace this script's section of docs/BENCHMARKS.md (from its heading to the next "## "), or append it.
 doc="$root/docs/BENCHMARKS.md"
 mkdir -p "$root/docs"

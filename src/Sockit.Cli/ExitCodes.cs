@@ -19,6 +19,9 @@ internal static class ExitCodes
     public const int IoError = 74;
     public const int TempFail = 75;
     public const int Protocol = 76;
+
+    /// <summary>EX_NOPERM: the peer's TLS certificate is not trusted (<see cref="SockitFailure.Untrusted"/>).</summary>
+    public const int Untrusted = 77;
     public const int Interrupted = 130;
 
     public static int For(SockitFailure failure) => failure switch
@@ -29,6 +32,7 @@ internal static class ExitCodes
         SockitFailure.Reset or SockitFailure.Truncated or SockitFailure.Io => IoError,
         SockitFailure.Protocol => Protocol,
         SockitFailure.TooManyRedirects => TooManyRedirects,
+        SockitFailure.Untrusted => Untrusted,
         _ => Software,
     };
 }

@@ -29,6 +29,7 @@ internal static class SockitApp
             ConnectCommand.Create(console),
             ListenCommand.Create(console),
             GetCommand.Create(console),
+            TlsCommand.Create(console),
             Tour.TourCommand.Create(console),
             Completion.CompletionCommand.Create(console),
         };

@@ -18,4 +18,7 @@ internal sealed record ConnectArguments(
     OutputFormat Format)
 {
     public string Protocol => Udp ? "udp" : "tcp";
+
+    /// <summary>--tls: how to handshake and what to trust; null for a plain connection.</summary>
+    public Sockit.Tls.TlsClientOptions? Tls { get; init; }
 }

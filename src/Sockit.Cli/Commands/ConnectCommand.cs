@@ -28,11 +28,18 @@ internal static class ConnectCommand
         var idleTimeout = Duration.Option("--idle-timeout", "Fail (exit 75) when no byte has moved either way for this long: 500ms, 2s, 1m or seconds");
         var noShutdown = new Option<bool>("--no-shutdown") { Description = "At the end of stdin, keep the connection open for writing (no half-close); wait for the peer to close" };
         var zero = new Option<bool>("-z") { Description = "Only check that the port (or each port of a range) accepts a connection: exit 0 when one is open, 1 when none" };
+        var tls = new Option<bool>("--tls") { Description = "Speak TLS (ncat's --ssl): verify the server's certificate, then stdin and stdout over TLS; half-close is close_notify then the TCP shutdown" };
+        var sni = new Option<string?>("--sni") { Description = "With --tls, the name to send as SNI and to check the certificate against (default: HOST)", HelpName = "NAME" };
+        var tlsFlags = new TlsFlags();
 
         var command = new Command("connect", "Connect to HOST PORT and copy stdin to it and it to stdout (netcat's client; the lesson's client)")
         {
-            host, port, udp, unix, ipv4, ipv6, send, hex, connectTimeout, idleTimeout, noShutdown, zero,
+            host, port, udp, unix, ipv4, ipv6, send, hex, connectTimeout, idleTimeout, noShutdown, zero, tls, sni,
         };
+        foreach (var option in tlsFlags.Client)
+        {
+            command.Options.Add(option);
+        }
         CommandAction.Set(command, console, async (parseResult, cancellationToken) =>
         {
             var arguments = Parse(parseResult);
@@ -70,6 +77,15 @@ internal static class ConnectCommand
             {
                 throw CliException.Usage("-z checks TCP ports: UDP has no handshake to tell an open port from a closed one (drop -u; for UDP, send something with -u --send TEXT and see whether a reply comes)");
             }
+            var useTls = parseResult.GetValue(tls);
+            if (!useTls && tlsFlags.Client.Append(sni).Any(o => parseResult.GetResult(o) is { Implicit: false }))
+            {
+                throw CliException.Usage("--sni, --cacert, --insecure, --cert, --key and --tls-min go with --tls");
+            }
+            if (useTls && (isUdp || parseResult.GetValue(zero)))
+            {
+                throw CliException.Usage("--tls needs a TCP connection: drop -u or -z (sockit tls HOST:PORT checks a TLS handshake)");
+            }
             return new ConnectArguments(
                 hostName,
                 portText,
@@ -82,7 +98,10 @@ internal static class ConnectCommand
                 parseResult.GetValue(idleTimeout),
                 parseResult.GetValue(noShutdown),
                 parseResult.GetValue(zero),
-                parseResult.GetValue(GlobalOptions.Format));
+                parseResult.GetValue(GlobalOptions.Format))
+            {
+                Tls = useTls ? tlsFlags.ClientOptions(parseResult, parseResult.GetValue(sni)) : null,
+            };
         }
     }
 
@@ -93,6 +112,7 @@ internal static class ConnectCommand
             Transport = arguments.Udp ? Transport.Udp : Transport.Tcp,
             Family = arguments.Family,
             ConnectTimeout = arguments.ConnectTimeout,
+            Tls = arguments.Tls,
         };
         if (arguments.Scan)
         {
@@ -107,6 +127,7 @@ internal static class ConnectCommand
                 ? await Connector.ConnectUnixAsync(arguments.UnixPath, options, cancellationToken).ConfigureAwait(false)
                 : await Connector.ConnectAsync(arguments.Host!, port, options, cancellationToken).ConfigureAwait(false);
             renderer.Connected(connection, accepted: false);
+            TlsWarning.IfUntrusted(console, connection.Tls);
             var input = arguments.Send is null ? console.Input : new MemoryStream(Encoding.UTF8.GetBytes(arguments.Send), writable: false);
             var peer = connection.RemoteEndPoint;
             var relayOptions = new RelayOptions

@@ -42,4 +42,6 @@ internal sealed record GetArguments(
 
     /// <summary>-o -: the body goes to stdout even when it is binary and stdout a terminal.</summary>
     public bool BodyToTerminal { get; init; }
+    /// <summary>How an https URL handshakes and what it trusts; null for http.</summary>
+    public Tls.TlsClientOptions? Tls { get; init; }
 }

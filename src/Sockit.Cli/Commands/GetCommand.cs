@@ -18,7 +18,7 @@ internal static class GetCommand
 {
     public static Command Create(CliConsole console)
     {
-        var url = new Argument<string>("URL") { Description = "An http:// URL (the scheme may be left out): http://localhost:8080/index.html" };
+        var url = new Argument<string>("URL") { Description = "An http:// or https:// URL (the scheme may be left out for http): http://localhost:8080/index.html" };
         var include = new Option<bool>("--include", "-i") { Description = "Print the status line and header fields before the body, and trailer fields after it" };
         var head = new Option<bool>("--head", "-I") { Description = "Send HEAD instead of GET, and print the response head" };
         var raw = new Option<bool>("--raw") { Description = "Print the response exactly as it came off the wire (head, chunk framing and all); the request goes to stderr" };
@@ -31,7 +31,7 @@ internal static class GetCommand
         var http10 = new Option<bool>("--http1.0") { Description = "Send an HTTP/1.0 request instead of HTTP/1.1" };
         var output = new Option<string?>("--output", "-o") { Description = "Write the body to FILE instead of stdout; -o - prints it on stdout even when it is binary and stdout a terminal", HelpName = "FILE" };
         var timeout = Duration.Option("--timeout", "Give up when the whole transfer takes longer (exit 75): 500ms, 2s, 1m or seconds; default no limit");
-        var verbose = new Option<bool>("--verbose", "-v") { Description = "Trace the connection steps, the request (>) and response heads (<) on stderr" };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Trace the connection steps, the TLS handshake, the request (>) and response heads (<) on stderr" };
         var method = new Option<string?>("--request", "-X") { Description = "Send METHOD instead of GET (POST with -d or --json)", HelpName = "METHOD" };
         var data = new Option<string[]>("--data", "-d", "--data-binary")
         {
@@ -70,12 +70,17 @@ internal static class GetCommand
             HelpName = "HOST:PORT:HOST2:PORT2",
             DefaultValueFactory = _ => [],
         };
+        var tls = new TlsFlags();
 
-        var command = new Command("get", "Fetch an http:// URL over a raw socket, as the lesson's web-browser step, framed as RFC 9112 says")
+        var command = new Command("get", "Fetch an http:// or https:// URL over a raw socket, as the lesson's web-browser step, framed as RFC 9112 says")
         {
             url, include, head, raw, headers, http10, output, timeout, verbose,
             method, data, json, location, maxRedirects, fail, writeOut, resolve, connectTo,
         };
+        foreach (var option in tls.Client)
+        {
+            command.Options.Add(option);
+        }
         CommandAction.Set(command, console, async (parseResult, cancellationToken) =>
         {
             var arguments = Parse(parseResult);
@@ -90,6 +95,7 @@ internal static class GetCommand
                     Timeout = arguments.Timeout,
                     Resolve = arguments.Resolve,
                     ConnectTo = arguments.ConnectTo,
+                    Tls = arguments.Tls,
                 });
                 HttpRedirectResult result;
                 try
@@ -174,6 +180,11 @@ internal static class GetCommand
             var outputPath = parseResult.GetValue(output);
             var bodyToTerminal = outputPath == "-";
             outputPath = bodyToTerminal ? null : outputPath;
+            var https = request.Url.Scheme == Uri.UriSchemeHttps;
+            if (!https && tls.Client.Any(o => parseResult.GetResult(o) is { Implicit: false }))
+            {
+                throw CliException.Usage("--cacert, --insecure, --cert, --key and --tls-min are for https:// URLs");
+            }
             return new GetArguments(
                 request,
                 Include: parseResult.GetValue(include) || isHead,
@@ -192,6 +203,7 @@ internal static class GetCommand
                 Resolve = parseResult.GetValue(resolve)!.Select(ConnectOverrides.ParseResolve).ToList(),
                 ConnectTo = parseResult.GetValue(connectTo)!.Select(ConnectOverrides.ParseConnectTo).ToList(),
                 BodyToTerminal = bodyToTerminal,
+                Tls = https ? tls.ClientOptions(parseResult) : null,
             };
         }
     }
@@ -229,9 +241,9 @@ internal static class GetCommand
         {
             throw CliException.Usage($"'{text}' is not a URL (try http://localhost:8080/)");
         }
-        if (uri.Scheme != Uri.UriSchemeHttp)
+        if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
         {
-            throw CliException.Usage($"'{text}': only http:// URLs are supported, sockit get speaks plain HTTP/1.x over a socket (for {uri.Scheme} use curl)");
+            throw CliException.Usage($"'{text}': only http:// and https:// URLs are supported, sockit get speaks HTTP/1.x over a socket (for {uri.Scheme} use curl)");
         }
         if (uri.UserInfo.Length > 0)
         {

@@ -28,10 +28,12 @@ internal static class ListenCommand
         var maxClients = new Option<int?>("--max-clients") { Description = "With -k, serve at most N clients at once; more are closed at once", HelpName = "N" };
         var idleTimeout = Duration.Option("--idle-timeout", "Close a client silent this long: 500ms, 2s, 1m or seconds (one client without -k: exit 75; UDP: stop)");
         var hex = new Option<bool>("--hex") { Description = "Dump both directions to stderr as hex (> sent, < received; with -k or -u each peer's chunks under a '== PEER' line)" };
+        var tls = new Option<bool>("--tls") { Description = "Serve TLS (ncat's --ssl) with --cert/--key, or a new self-signed certificate whose SHA-256 fingerprint is printed on stderr" };
+        var tlsFlags = new TlsFlags();
 
         var command = new Command("listen", "Listen on PORT, print what arrives and send stdin back (netcat's server; the lesson's server)")
         {
-            port, bind, udp, unix, keepOpen, echo, reply, maxClients, idleTimeout, hex,
+            port, bind, udp, unix, keepOpen, echo, reply, maxClients, idleTimeout, hex, tls, tlsFlags.Cert, tlsFlags.Key,
         };
         CommandAction.Set(command, console, async (parseResult, cancellationToken) =>
         {
@@ -44,6 +46,10 @@ internal static class ListenCommand
                     Address = await BindAddressAsync(arguments.Bind, cancellationToken).ConfigureAwait(false),
                     Port = NetcatArguments.Port(arguments.Port!, arguments.Udp ? "udp" : "tcp"),
                 };
+            if (parseResult.GetValue(tls))
+            {
+                listenerOptions = listenerOptions with { Tls = ListenTls.Options(tlsFlags.ServerCertificate(parseResult), listenerOptions.Address) };
+            }
             // Several peers at once (-k, UDP): name each in the dump. One client: the same dump as connect's.
             var renderer = NetcatRenderer.For(arguments.Format, console, arguments.Hex, namePeers: arguments.KeepOpen || arguments.Udp);
             try
@@ -87,6 +93,14 @@ internal static class ListenCommand
             if (bindAddress is not null && bindAddress.Trim().Length == 0)
             {
                 throw CliException.Usage("--bind is empty: give an address (127.0.0.1, 0.0.0.0 for every interface, ::)");
+            }
+            if (!parseResult.GetValue(tls) && (parseResult.GetResult(tlsFlags.Cert) is { Implicit: false } || parseResult.GetResult(tlsFlags.Key) is { Implicit: false }))
+            {
+                throw CliException.Usage("--cert and --key go with --tls (sockit listen --tls --cert FILE --key FILE 8443)");
+            }
+            if (parseResult.GetValue(tls) && isUdp)
+            {
+                throw CliException.Usage("--tls needs a stream socket: drop -u (DTLS is not supported)");
             }
             if (parseResult.GetValue(maxClients) is < 1)
             {

@@ -20,6 +20,7 @@ internal static class FailureAdvice
         SocketCreationException e => e.SocketError == SocketError.AccessDenied
             ? "raw sockets need root or CAP_NET_RAW"
             : "check that the family, type and protocol go together, as with 'sockit constants'",
+        Tls.TlsException e => TlsAdvice.For(e, context),
         // The message says what broke the protocol and where; there is nothing to try on this side.
         HttpWireProtocolException => null,
         HttpRedirectException e => ForRedirect(e),

@@ -46,6 +46,7 @@ internal sealed record FailureReport(string Kind, int ExitCode, string Message)
         SockitFailure.Protocol => "protocol",
         SockitFailure.AddressInUse => "address-in-use",
         SockitFailure.TooManyRedirects => TooManyRedirectsKind,
+        SockitFailure.Untrusted => "untrusted",
         _ => "io",
     };
 
@@ -63,6 +64,7 @@ internal sealed record FailureReport(string Kind, int ExitCode, string Message)
         ExitCodes.CheckFailed => "check-failed",
         ExitCodes.HttpError => "http-error",
         ExitCodes.TooManyRedirects => TooManyRedirectsKind,
+        ExitCodes.Untrusted => "untrusted",
         _ => "internal",
     };
 }

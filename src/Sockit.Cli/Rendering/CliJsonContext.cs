@@ -20,4 +20,5 @@ namespace Sockit.Cli.Rendering;
 [JsonSerializable(typeof(StreamEventJson))]
 [JsonSerializable(typeof(PortProbeJson))]
 [JsonSerializable(typeof(GetJson))]
+[JsonSerializable(typeof(TlsJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Sockit.Tls;
 
 namespace Sockit.Connections;
 
@@ -17,4 +18,11 @@ public sealed record ConnectOptions
 
     /// <summary>How long each address may take to accept the connection; null (the default) leaves it to the OS (about two minutes on Linux).</summary>
     public TimeSpan? ConnectTimeout { get; init; }
+
+    /// <summary>
+    /// Speak TLS over the connection (TCP or Unix): once connected, handshake as a client, for the host connected to
+    /// unless <see cref="TlsClientOptions.TargetHost"/> names another (for a Unix socket, <c>localhost</c>). The
+    /// handshake is bounded by <see cref="ConnectTimeout"/> too. Default null: plain.
+    /// </summary>
+    public TlsClientOptions? Tls { get; init; }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Sockit.Tls;
 
 namespace Sockit.Connections;
 
@@ -93,7 +94,37 @@ public static class Connector
             };
         }
         progress?.OnConnected(endPoint, socket.LocalEndPoint, Stopwatch.GetElapsedTime(started));
-        return new Connection(socket, options.Transport);
+        var connection = new Connection(socket, options.Transport);
+        if (options.Tls is { } tls && options.Transport != Transport.Udp)
+        {
+            await SecureAsync(connection, displayName ?? endPoint.Address.ToString(), tls, options.ConnectTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        return connection;
+    }
+
+    // The TLS handshake of a fresh connection, bounded by the connect timeout; the connection is closed when it fails.
+    private static async ValueTask SecureAsync(Connection connection, string host, TlsClientOptions tls, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        using var deadline = timeout is { } t ? new CancellationTokenSource(t) : null;
+        using var linked = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
+        {
+            await connection.StartTlsAsync(host, tls, linked?.Token ?? cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
+        {
+            connection.Dispose();
+            var seconds = timeout!.Value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+            throw new ConnectionException(SockitFailure.TimedOut, $"TLS handshake with {connection.PeerName} timed out after {seconds} s", new SocketException((int)SocketError.TimedOut))
+            {
+                Timeout = timeout,
+            };
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Connects to the Unix domain stream socket at <paramref name="path"/>.</summary>
@@ -119,7 +150,12 @@ public static class Connector
         {
             throw new ConnectionException(e.Failure, e.Message, e.InnerException) { Path = path, Timeout = e.Timeout };
         }
-        return new Connection(socket, Transport.Unix);
+        var connection = new Connection(socket, Transport.Unix);
+        if (options?.Tls is { } tls)
+        {
+            await SecureAsync(connection, "localhost", tls, options.ConnectTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        return connection;
     }
 
     /// <summary>

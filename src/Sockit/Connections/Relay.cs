@@ -134,7 +134,7 @@ public static class Relay
                     state.InputEnded = true;
                     if (options.ShutdownOnInputEnd && !state.PeerClosed)
                     {
-                        connection.ShutdownSend();
+                        await connection.ShutdownSendAsync().ConfigureAwait(false);
                     }
                     return;
                 }

@@ -24,4 +24,6 @@ public enum SockitFailure
 
     /// <summary>A chain of HTTP redirects went on too long, or came back to a URL it had already asked for.</summary>
     TooManyRedirects,
+    /// <summary>The peer's TLS certificate is not trusted (expired, for another name, by an unknown issuer, self-signed).</summary>
+    Untrusted,
 }

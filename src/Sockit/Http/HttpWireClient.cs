@@ -49,14 +49,37 @@ public sealed class HttpWireClient
         try
         {
             using var connection = await ConnectAsync(request.Url, Options, observer, exchange, timeout.Token).ConfigureAwait(false);
-            // A TLS handshake goes here, on the connected socket; its end is exchange.TlsDone (HttpTimings.TlsHandshake),
-            // which stays unset, and so zero, for plain http as curl's time_appconnect is.
-            var stream = new NetworkStream(connection.Socket, ownsSocket: false);
+            if (request.Url.Scheme == Uri.UriSchemeHttps)
+            {
+                exchange.Phase = $"in the TLS handshake with {connection.PeerName}";
+            }
+            var tls = request.Url.Scheme == Uri.UriSchemeHttps
+                ? await HttpsHandshake.RunAsync(connection, request.Url, Options.Tls, observer, timeout.Token).ConfigureAwait(false)
+                : null;
+            // The handshake's end is curl's time_appconnect; unset (zero) for plain http, as curl prints it.
+            if (tls is not null)
+            {
+                exchange.TlsDone = Stopwatch.GetTimestamp();
+            }
+            Stream stream = connection.TlsStream is { } secure ? secure : new NetworkStream(connection.Socket, ownsSocket: false);
             await using (stream.ConfigureAwait(false))
             {
                 var response = await ExchangeCoreAsync(stream, request, request.Method, body, observer, Options, exchange, timeout.Token).ConfigureAwait(false);
                 observer.OnTrace($"closing the connection to {connection.RemoteEndPoint}");
-                return response;
+                return tls is null ? response : new HttpWireResponse
+                {
+                    Head = response.Head,
+                    InterimHeads = response.InterimHeads,
+                    Trailers = response.Trailers,
+                    Framing = response.Framing,
+                    ContentLength = response.ContentLength,
+                    BodyLength = response.BodyLength,
+                    WireBytesReceived = response.WireBytesReceived,
+                    RemoteEndPoint = connection.RemoteEndPoint,
+                    Elapsed = response.Elapsed,
+                    Timings = response.Timings,
+                    Tls = tls,
+                };
             }
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
@@ -188,6 +211,16 @@ public sealed class HttpWireClient
         catch (SocketException e)
         {
             throw Translate(e, $"connection failed {exchange.Describe()}", exchange.Step);
+        }
+        catch (IOException e) when (connection is System.Net.Security.SslStream)
+        {
+            // The TLS layer failed after the handshake: an alert from the server (a client certificate it requires, say) or a bad record.
+            var reason = (Exception)e;
+            while (reason.InnerException is not null)
+            {
+                reason = reason.InnerException;
+            }
+            throw new ConnectionException(SockitFailure.Protocol, $"TLS failed {exchange.Describe()}: {reason.Message.TrimEnd('.')}", e) { Phase = exchange.Step };
         }
     }
 

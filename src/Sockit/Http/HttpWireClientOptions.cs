@@ -1,3 +1,5 @@
+using Sockit.Tls;
+
 namespace Sockit.Http;
 
 /// <summary>Settings of an <see cref="HttpWireClient"/>.</summary>
@@ -17,4 +19,10 @@ public sealed class HttpWireClientOptions
 
     /// <summary>Where to connect instead for given host and port (curl's <c>--connect-to</c>); the first match wins, and <see cref="Resolve"/> then applies to its target.</summary>
     public IReadOnlyList<HttpConnectTo> ConnectTo { get; init; } = [];
+    /// <summary>
+    /// How https URLs handshake and what they trust; null (the default) for the system's trust store. The URL's host is
+    /// sent as SNI and checked unless <see cref="TlsClientOptions.TargetHost"/> names another; ALPN offers
+    /// <c>http/1.1</c> unless <see cref="TlsClientOptions.ApplicationProtocols"/> says otherwise.
+    /// </summary>
+    public TlsClientOptions? Tls { get; init; }
 }

@@ -1,16 +1,16 @@
 namespace Sockit.Http;
 
-/// <summary>An HTTP/1.x request to send over a raw connection: method, absolute http URL, version and extra header fields.</summary>
+/// <summary>An HTTP/1.x request to send over a raw connection: method, absolute http or https URL, version and extra header fields.</summary>
 public sealed class HttpWireRequest
 {
-    /// <summary>Creates a request for <paramref name="url"/>, which must be an absolute <c>http://</c> URL.</summary>
+    /// <summary>Creates a request for <paramref name="url"/>, which must be an absolute <c>http://</c> or <c>https://</c> URL.</summary>
     public HttpWireRequest(Uri url, string method = "GET")
     {
         ArgumentNullException.ThrowIfNull(url);
         ArgumentException.ThrowIfNullOrEmpty(method);
-        if (!url.IsAbsoluteUri || url.Scheme != Uri.UriSchemeHttp)
+        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
         {
-            throw new ArgumentException($"only absolute http:// URLs are supported, not '{url}'", nameof(url));
+            throw new ArgumentException($"only absolute http:// and https:// URLs are supported, not '{url}'", nameof(url));
         }
         if (!HttpSyntax.IsToken(System.Text.Encoding.ASCII.GetBytes(method)))
         {

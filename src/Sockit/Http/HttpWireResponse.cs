@@ -1,4 +1,5 @@
 using System.Net;
+using Sockit.Tls;
 
 namespace Sockit.Http;
 
@@ -28,6 +29,9 @@ public sealed class HttpWireResponse
 
     /// <summary>The server's address, when the exchange made its own connection.</summary>
     public EndPoint? RemoteEndPoint { get; init; }
+
+    /// <summary>What the TLS handshake settled, for an https URL; null for plain http.</summary>
+    public TlsSession? Tls { get; init; }
 
     /// <summary>From the start of the exchange (before resolving) to the end of the body.</summary>
     public TimeSpan Elapsed { get; init; }

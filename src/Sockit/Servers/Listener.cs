@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Sockit.Connections;
+using Sockit.Tls;
 
 namespace Sockit.Servers;
 
@@ -15,11 +16,12 @@ public sealed class Listener : IAsyncDisposable, IDisposable
     private readonly string? _unixPath;
     private int _disposed;
 
-    private Listener(Socket socket, Transport transport, string? unixPath)
+    private Listener(Socket socket, Transport transport, string? unixPath, TlsServerOptions? tls)
     {
         Socket = socket;
         Transport = transport;
         _unixPath = unixPath;
+        Tls = tls;
         LocalEndPoint = socket.LocalEndPoint!;
     }
 
@@ -31,6 +33,9 @@ public sealed class Listener : IAsyncDisposable, IDisposable
 
     /// <summary>The bound address (<c>getsockname</c>), with the real port when port 0 was asked for.</summary>
     public EndPoint LocalEndPoint { get; }
+
+    /// <summary>The TLS each accepted connection is served with, or null for plain connections.</summary>
+    public TlsServerOptions? Tls { get; }
 
     /// <summary>The bound port (0 for a Unix socket).</summary>
     public int Port => (LocalEndPoint as IPEndPoint)?.Port ?? 0;
@@ -92,11 +97,38 @@ public sealed class Listener : IAsyncDisposable, IDisposable
                 Path = options.Transport == Transport.Unix ? options.UnixPath : null,
             };
         }
-        return new Listener(socket, options.Transport, options.UnixPath);
+        if (options.Tls is not null && options.Transport == Transport.Udp)
+        {
+            socket.Dispose();
+            throw new ArgumentException("TLS needs a stream listener (TCP or Unix), not UDP", nameof(options));
+        }
+        return new Listener(socket, options.Transport, options.UnixPath, options.Tls);
     }
 
-    /// <summary><c>accept</c>: waits for the next connection (TCP and Unix).</summary>
+    /// <summary>
+    /// <c>accept</c>: waits for the next connection (TCP and Unix), and with <see cref="Tls"/> handshakes with it
+    /// (throwing <see cref="TlsException"/> when that fails).
+    /// </summary>
     public async ValueTask<Connection> AcceptAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await AcceptPlainAsync(cancellationToken).ConfigureAwait(false);
+        if (Tls is not null)
+        {
+            try
+            {
+                await connection.AcceptTlsAsync(Tls, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+        }
+        return connection;
+    }
+
+    /// <summary><c>accept</c> without the TLS handshake, which a server does on the client's own task.</summary>
+    internal async ValueTask<Connection> AcceptPlainAsync(CancellationToken cancellationToken)
     {
         if (Transport == Transport.Udp)
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using Sockit.Connections;
+using Sockit.Tls;
 
 namespace Sockit.Servers;
 
@@ -20,6 +21,9 @@ public sealed record ListenerOptions
 
     /// <summary>The <c>listen()</c> backlog: connections the OS queues before they are accepted. Default 128.</summary>
     public int Backlog { get; init; } = 128;
+
+    /// <summary>Serve TLS with these options (TCP and Unix): each accepted connection handshakes before any byte is relayed. Default null: plain.</summary>
+    public TlsServerOptions? Tls { get; init; }
 
     /// <summary>Creates the options for a TCP listener on <paramref name="address"/>:<paramref name="port"/>.</summary>
     public static ListenerOptions Tcp(IPAddress address, int port = 0) => new() { Address = address, Port = port };

@@ -142,7 +142,8 @@ public sealed class Server : IAsyncDisposable
                 {
                     try
                     {
-                        connection = await Listener.AcceptAsync(cancellationToken).ConfigureAwait(false);
+                        // Plain accept: a TLS handshake runs on the client's own task, so one slow or failing client never holds up the loop.
+                        connection = await Listener.AcceptPlainAsync(cancellationToken).ConfigureAwait(false);
                     }
                     catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or ConnectionException && cancellationToken.IsCancellationRequested)
                     {
@@ -242,6 +243,10 @@ public sealed class Server : IAsyncDisposable
         // Run the loop on the thread pool, never on the caller's thread or its synchronization context (Task.Yield would post to that context).
         await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
         var peer = connection.RemoteEndPoint;
+        if (Listener.Tls is { } tls && !await HandshakeAsync(connection, tls, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
         var sendLock = new SemaphoreSlim(1, 1);
         _clients[connection] = sendLock;
         _options.Events?.Invoke(new ServerEvent(ServerEventKind.Connected, peer));
@@ -263,7 +268,7 @@ public sealed class Server : IAsyncDisposable
                     break;
                 }
                 // What arrived together is one message: take whatever is already waiting too.
-                while (n < buffer.Length && connection.Socket.Available > 0)
+                while (n < buffer.Length && connection.Tls is null && connection.Socket.Available > 0)
                 {
                     n += await connection.ReceiveAsync(buffer.AsMemory(n), idle.Token).ConfigureAwait(false);
                 }
@@ -278,7 +283,7 @@ public sealed class Server : IAsyncDisposable
                     }
                 }
             }
-            connection.ShutdownSend();
+            await connection.ShutdownSendAsync().ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -317,6 +322,39 @@ public sealed class Server : IAsyncDisposable
             sendLock.Dispose();
             _options.Events?.Invoke(new ServerEvent(end, peer, detail));
         }
+    }
+
+    // A client whose handshake fails is reported and closed; the server goes on.
+    private async ValueTask<bool> HandshakeAsync(Connection connection, Tls.TlsServerOptions tls, CancellationToken cancellationToken)
+    {
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (_options.IdleTimeout is { } timeout)
+        {
+            idle.CancelAfter(timeout);
+        }
+        string detail;
+        try
+        {
+            await connection.AcceptTlsAsync(tls, idle.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (e is Tls.TlsException or ConnectionException && !cancellationToken.IsCancellationRequested)
+        {
+            detail = e.Message;
+        }
+        catch (OperationCanceledException) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            detail = $"TLS handshake with {connection.PeerName} not done after {_options.IdleTimeout!.Value.TotalSeconds:0.###} s";
+        }
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or Tls.TlsException or ConnectionException)
+        {
+            // The server is stopping.
+            connection.Dispose();
+            return false;
+        }
+        connection.Dispose();
+        _options.Events?.Invoke(new ServerEvent(ServerEventKind.Failed, connection.RemoteEndPoint, detail));
+        return false;
     }
 
     private async Task ServeDatagramsAsync(CancellationToken cancellationToken)

@@ -8,7 +8,8 @@ namespace Sockit.Testing.Http;
 /// nginx on 127.0.0.1, started with a config of its own in a temp dir (files under <see cref="Root"/>, <c>.shtml</c>
 /// through SSI so HTTP/1.1 answers are chunked), stopped and removed on dispose. Redirects: <c>/moved</c> 301,
 /// <c>/found</c> 302 (an absolute Location), <c>/see-other</c> 303, <c>/temporary</c> 307 and <c>/permanent</c> 308, all
-/// to <c>/index.html</c>; <c>/loop-a</c> and <c>/loop-b</c> 302 to each other.
+/// to <c>/index.html</c>; <c>/loop-a</c> and <c>/loop-b</c> 302 to each other. Given a certificate and key, it
+/// serves https instead (<c>listen 127.0.0.1:PORT ssl</c>, TLS 1.2 and 1.3).
 /// </summary>
 public sealed class NginxServer : IAsyncDisposable
 {
@@ -29,8 +30,12 @@ public sealed class NginxServer : IAsyncDisposable
 
     public Uri Url(string path = "/") => new($"http://127.0.0.1:{Port}{path}");
 
-    public static async Task<NginxServer> StartAsync()
+    /// <summary>An https URL on <paramref name="host"/> (localhost or 127.0.0.1), for a server started with a certificate.</summary>
+    public Uri HttpsUrl(string path = "/", string host = "localhost") => new($"https://{host}:{Port}{path}");
+
+    public static async Task<NginxServer> StartAsync(string? certificatePath = null, string? keyPath = null)
     {
+        var tls = certificatePath is null ? "" : $"ssl_certificate {certificatePath}; ssl_certificate_key {keyPath}; ssl_protocols TLSv1.2 TLSv1.3;";
         var nginx = Peers.Require("nginx");
         var directory = Directory.CreateTempSubdirectory("sockit-nginx-").FullName;
         Directory.CreateDirectory(Path.Combine(directory, "www"));
@@ -56,7 +61,8 @@ public sealed class NginxServer : IAsyncDisposable
                     default_type application/octet-stream;
                     sendfile on;
                     server {
-                        listen 127.0.0.1:{{port}};
+                        listen 127.0.0.1:{{port}}{{(certificatePath is null ? "" : " ssl")}};
+                        {{tls}}
                         root {{directory}}/www;
                         location ~ \.shtml$ { ssi on; }
                         location = /moved { return 301 /index.html; }

@@ -199,7 +199,7 @@ public sealed class GetCommandTests
     }
 
     [Theory]
-    [InlineData("https://localhost/")]
+    [InlineData("gopher://localhost/")]
     [InlineData("ftp://localhost/")]
     [InlineData("http://")]
     public async Task Get_NotAnHttpUrl_Exits64(string url)

@@ -22,7 +22,8 @@ internal sealed record GetJson(
     string? Output,
     GetTimingsJson? Timings = null,
     int Redirects = 0,
-    string? EffectiveUrl = null)
+    string? EffectiveUrl = null,
+    GetTlsJson? Tls = null)
 {
     /// <summary>The document of a whole exchange: <paramref name="requested"/> as asked, the redirects followed, the last response and its timings.</summary>
     public static GetJson From(HttpWireRequest requested, HttpRedirectResult result, string? output) =>
@@ -58,7 +59,10 @@ internal sealed record GetJson(
         response.BodyLength,
         response.WireBytesReceived,
         Math.Round(response.Elapsed.TotalMilliseconds, 3),
-        output);
+        output,
+        Tls: response.Tls is { } tls
+            ? new GetTlsJson(tls.ProtocolName, tls.CipherSuite, tls.ApplicationProtocol, TlsRenderer.VerdictName(tls.Verdict), tls.VerdictReason)
+            : null);
 
     private static string VersionOf(HttpResponseHead head) => $"{head.Version.Major}.{head.Version.Minor}";
 

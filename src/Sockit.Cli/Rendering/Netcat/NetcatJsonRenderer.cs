@@ -20,7 +20,8 @@ internal sealed class NetcatJsonRenderer(CliConsole console, bool hex, bool name
     public override void Listening(Listener listener, string? mode)
     {
         base.Listening(listener, mode);
-        Write(new StreamEventJson(Version, "listening", Local: listener.Name, Transport: listener.Transport.ToString().ToLowerInvariant(), Mode: mode));
+        Write(new StreamEventJson(Version, "listening", Local: listener.Name, Transport: listener.Transport.ToString().ToLowerInvariant(), Mode: mode,
+            Fingerprint: listener.Tls is { } tls ? Sockit.Tls.TlsCertificateInfo.From(tls.Certificate).Sha256Fingerprint : null));
     }
 
     public override void Connected(Connection connection, bool accepted)

@@ -41,6 +41,12 @@ internal abstract class NetcatRenderer(CliConsole console, bool hex, bool namePe
             : ip.Address.Equals(IPAddress.Any) || ip.Address.Equals(IPAddress.IPv6Any) ? "; every interface" : ""
             : "";
         WriteStatus($"listening on {listener.Name} ({what}{scope})");
+        if (listener.Tls is { } tls)
+        {
+            var certificate = Sockit.Tls.TlsCertificateInfo.From(tls.Certificate);
+            var names = string.Join(", ", certificate.DnsNames.Concat(certificate.IPAddresses));
+            WriteStatus($"TLS with {(certificate.IsSelfIssued ? "a self-signed certificate" : "the certificate")} {certificate.Subject} ({names}), SHA-256 fingerprint {certificate.Sha256Fingerprint}");
+        }
     }
 
     /// <summary>A connection is up: made by <c>connect</c>, or <paramref name="accepted"/> by <c>listen</c>.</summary>

@@ -19,6 +19,7 @@ namespace Sockit.Cli.Rendering;
 /// <param name="Error">The failure kind (error).</param>
 /// <param name="Exit">The exit code the failure ends the command with (error).</param>
 /// <param name="Message">The failure in words (error).</param>
+/// <param name="Fingerprint">The SHA-256 fingerprint of the certificate a TLS listener serves (listening, with --tls).</param>
 internal sealed record StreamEventJson(
     int Version,
     string Event,
@@ -34,4 +35,5 @@ internal sealed record StreamEventJson(
     string? Reason = null,
     string? Error = null,
     int? Exit = null,
-    string? Message = null);
+    string? Message = null,
+    string? Fingerprint = null);
