@@ -61,25 +61,14 @@ public sealed class HttpWireClient
             {
                 exchange.TlsDone = Stopwatch.GetTimestamp();
             }
+            exchange.Remote = connection.RemoteEndPoint;
+            exchange.Tls = tls;
             Stream stream = connection.TlsStream is { } secure ? secure : new NetworkStream(connection.Socket, ownsSocket: false);
             await using (stream.ConfigureAwait(false))
             {
                 var response = await ExchangeCoreAsync(stream, request, request.Method, body, observer, Options, exchange, timeout.Token).ConfigureAwait(false);
                 observer.OnTrace($"closing the connection to {connection.RemoteEndPoint}");
-                return tls is null ? response : new HttpWireResponse
-                {
-                    Head = response.Head,
-                    InterimHeads = response.InterimHeads,
-                    Trailers = response.Trailers,
-                    Framing = response.Framing,
-                    ContentLength = response.ContentLength,
-                    BodyLength = response.BodyLength,
-                    WireBytesReceived = response.WireBytesReceived,
-                    RemoteEndPoint = connection.RemoteEndPoint,
-                    Elapsed = response.Elapsed,
-                    Timings = response.Timings,
-                    Tls = tls,
-                };
+                return response;
             }
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
@@ -290,9 +279,11 @@ public sealed class HttpWireClient
                 ContentLength = reader.ContentLength,
                 BodyLength = reader.BodyBytesRead,
                 WireBytesReceived = exchange.WireBytes,
-                RemoteEndPoint = (connection as NetworkStream)?.Socket.RemoteEndPoint,
+                // A TLS stream hides the socket: SendAsync names the peer; a caller's own stream is asked.
+                RemoteEndPoint = exchange.Remote ?? (connection as NetworkStream)?.Socket.RemoteEndPoint,
                 Elapsed = Stopwatch.GetElapsedTime(exchange.Started, finished),
                 Timings = exchange.Timings(finished),
+                Tls = exchange.Tls,
             };
         }
         finally
@@ -350,6 +341,12 @@ public sealed class HttpWireClient
         public long WireBytes { get; set; }
 
         public HttpResponseReader? Reader { get; set; }
+
+        /// <summary>The peer connected to, when this client connected (a caller's stream: null).</summary>
+        public EndPoint? Remote { get; set; }
+
+        /// <summary>What the TLS handshake settled, for an https URL.</summary>
+        public Sockit.Tls.TlsSession? Tls { get; set; }
 
         // Stopwatch timestamps of the phases' ends, set where each happens; null until then.
         public long? Resolved { get; set; }

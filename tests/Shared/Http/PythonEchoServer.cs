@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Sockit.Testing.Http;
 
@@ -65,43 +63,16 @@ public sealed class PythonEchoServer : IAsyncDisposable
 
     public static async Task<PythonEchoServer> StartAsync()
     {
-        var python = Peers.Require("python3");
         var scriptPath = Path.Combine(Path.GetTempPath(), $"sockit-echo-{Guid.NewGuid():N}.py");
         await File.WriteAllTextAsync(scriptPath, Script);
         var port = FreePorts.Get();
-        var startInfo = new ProcessStartInfo(python) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
-        startInfo.ArgumentList.Add(scriptPath);
-        startInfo.ArgumentList.Add(port.ToString(CultureInfo.InvariantCulture));
-        var process = Process.Start(startInfo)!;
-        _ = process.StandardError.ReadToEndAsync();
-        _ = process.StandardOutput.ReadToEndAsync();
-        var server = new PythonEchoServer(process, scriptPath, port);
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(10) && !process.HasExited)
-        {
-            try
-            {
-                using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-                await probe.ConnectAsync(IPAddress.Loopback, port);
-                return server;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(30);
-            }
-        }
-        await server.DisposeAsync();
-        throw new InvalidOperationException("the python3 echo server did not start");
+        var process = await PythonServerProcess.StartAsync([scriptPath, port.ToString(CultureInfo.InvariantCulture)], port, "the python3 echo server");
+        return new PythonEchoServer(process, scriptPath, port);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-        _process.Dispose();
+        await PythonServerProcess.StopAsync(_process);
         File.Delete(_scriptPath);
     }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Sockit.Testing.Http;
 
@@ -24,45 +22,18 @@ public sealed class PythonHttpServer : IAsyncDisposable
 
     public static async Task<PythonHttpServer> StartAsync()
     {
-        var python = Peers.Require("python3");
         var root = Directory.CreateTempSubdirectory("sockit-pyhttp-").FullName;
         var port = FreePorts.Get();
-        var startInfo = new ProcessStartInfo(python) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in new[] { "-m", "http.server", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--directory", root })
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-        var process = Process.Start(startInfo)!;
-        // Drain its logging so it never blocks on a full pipe.
-        _ = process.StandardError.ReadToEndAsync();
-        _ = process.StandardOutput.ReadToEndAsync();
-        var server = new PythonHttpServer(process, root, port);
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(10) && !process.HasExited)
-        {
-            try
-            {
-                using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-                await probe.ConnectAsync(IPAddress.Loopback, port);
-                return server;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(30);
-            }
-        }
-        await server.DisposeAsync();
-        throw new InvalidOperationException("python3 -m http.server did not start");
+        var process = await PythonServerProcess.StartAsync(
+            ["-m", "http.server", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--directory", root],
+            port,
+            "python3 -m http.server");
+        return new PythonHttpServer(process, root, port);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-        _process.Dispose();
+        await PythonServerProcess.StopAsync(_process);
         try
         {
             Directory.Delete(Root, recursive: true);
