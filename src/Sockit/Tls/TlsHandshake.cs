@@ -17,7 +17,7 @@ internal static class TlsHandshake
     public static async Task<(SslStream Stream, TlsSession Session)> AsClientAsync(Stream transport, string host, EndPoint? peer, TlsClientOptions options, CancellationToken cancellationToken)
     {
         var target = options.TargetHost ?? host.Trim('[', ']');
-        var recorder = new FirstBytesStream(transport);
+        var recorder = new FirstBytesStream(new ReadAheadStream(transport));
         var check = new TrustCheck(target, options);
         var stream = new SslStream(recorder, leaveInnerStreamOpen: false);
         var authentication = new SslClientAuthenticationOptions
@@ -61,7 +61,7 @@ internal static class TlsHandshake
 
     public static async Task<(SslStream Stream, TlsSession Session)> AsServerAsync(Stream transport, EndPoint? peer, TlsServerOptions options, CancellationToken cancellationToken)
     {
-        var recorder = new FirstBytesStream(transport);
+        var recorder = new FirstBytesStream(new ReadAheadStream(transport));
         var stream = new SslStream(recorder, leaveInnerStreamOpen: false);
         var authentication = new SslServerAuthenticationOptions
         {
