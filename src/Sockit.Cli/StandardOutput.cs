@@ -8,7 +8,7 @@ namespace Sockit.Cli;
 /// throws <see cref="OutputClosedException"/>, so a command stops at once (closing its sockets) and exits 74 with one
 /// line, as curl stops with its write error.
 /// </summary>
-internal sealed class StandardOutput : Stream
+internal sealed class StandardOutput : SyncWriteOnlyStream
 {
     private const int Descriptor = 1;
     private readonly bool _writable;
@@ -19,32 +19,10 @@ internal sealed class StandardOutput : Stream
     /// <summary>The process's stdout. Its state is read now, before sockit opens anything that could take descriptor 1.</summary>
     public static StandardOutput Open() => new(IsOpenForWriting());
 
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
     public override void Flush()
     {
         // Unbuffered (bufferSize 0): every write has reached the descriptor already.
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
@@ -65,18 +43,6 @@ internal sealed class StandardOutput : Stream
             // EBADF: the descriptor is closed, or open for reading only.
             throw OutputClosedException.Closed(e);
         }
-    }
-
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-    {
-        Write(buffer.AsSpan(offset, count));
-        return Task.CompletedTask;
-    }
-
-    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        Write(buffer.Span);
-        return ValueTask.CompletedTask;
     }
 
     protected override void Dispose(bool disposing)

@@ -6,31 +6,19 @@ namespace Sockit.Tls;
 /// (two for each 16 KiB record); with it, one for each 64 KiB the socket has ready. A read returns as soon as the
 /// transport has anything, as the transport's own would, so nothing waits for the buffer to fill. Writes pass through.
 /// </summary>
-internal sealed class ReadAheadStream(Stream inner) : Stream
+internal sealed class ReadAheadStream(Stream inner) : TransportStream(inner)
 {
     private const int Size = 64 * 1024;
     private readonly byte[] _buffer = new byte[Size];
     private int _start;
     private int _end;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         if (_start == _end && !buffer.IsEmpty)
         {
             _start = 0;
-            _end = inner.Read(_buffer);
+            _end = Inner.Read(_buffer);
         }
         return Take(buffer);
     }
@@ -40,37 +28,9 @@ internal sealed class ReadAheadStream(Stream inner) : Stream
         if (_start == _end && !buffer.IsEmpty)
         {
             _start = 0;
-            _end = await inner.ReadAsync(_buffer, cancellationToken).ConfigureAwait(false);
+            _end = await Inner.ReadAsync(_buffer, cancellationToken).ConfigureAwait(false);
         }
         return Take(buffer.Span);
-    }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
-
-    public override void Write(ReadOnlySpan<byte> buffer) => inner.Write(buffer);
-
-    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) => inner.WriteAsync(buffer, cancellationToken);
-
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => inner.WriteAsync(buffer, offset, count, cancellationToken);
-
-    public override void Flush() => inner.Flush();
-
-    public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-        base.Dispose(disposing);
     }
 
     // What the last transport read brought, as much as fits; 0 only at the transport's end of stream.
