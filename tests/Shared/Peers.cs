@@ -1,7 +1,7 @@
 namespace Sockit.Testing;
 
 /// <summary>
-/// Real peer programs (python3, nginx, ncat, socat, dnsmasq, curl). A test whose peer is missing is skipped with the
+/// Real peer programs (python3, nginx, ncat, OpenBSD nc, socat, dnsmasq, curl, microsocks, tinyproxy, nft). A test whose peer is missing is skipped with the
 /// reason, except under SOCKIT_REQUIRE_PEERS=1 (set by .ci/run), where it fails: CI must never pass by skipping.
 /// </summary>
 public static class Peers
