@@ -10,7 +10,7 @@
 # Usage: bash bench/compare-echo.sh [--runs N] [--duration SECS] [--idle N]   (defaults 3, 5, 10000)
 #          writes its section of docs/BENCHMARKS.md (replacing the previous one) and prints it.
 #        bash bench/compare-echo.sh --quick   a smoke run: 1 run of 1 s each, 500 idle connections, a JIT build;
-#          prints the section and leaves docs/BENCHMARKS.md alone.
+#          prints the section and leaves docs/BENCHMARKS.md alone (about 2 minutes with its build).
 #        SOCKIT=/path/to/sockit bash bench/compare-echo.sh ...   uses that sockit instead of building one.
 # Needs cc (or clang), dotnet, node, python3, ncat, socat (bash .ci/run installs them). Loopback only; every server is
 # started in its own session and killed at the end of its turn (and on exit); every load is bounded in time. Exits 1
@@ -213,7 +213,10 @@ lines += [
     f"`bench/compare-echo.sh` on {date}: each server in turn on the same port of 127.0.0.1, driven by the same C load generator",
     "(`bench/peers/loadgen.c`, one thread, epoll): every connection sends a message, waits for the whole echo, checks every",
     f"byte, and sends the next (each message's content differs from the last). Median of {runs} run(s) of {duration} s each.",
-    f"sockit: {build}; {versions}; {machine}, shared with other work.",
+    f"sockit: {build}, its stdout to /dev/null and its stderr to a file; {versions}; {machine}, shared with other work.",
+    "Run it: `bash bench/compare-echo.sh [--runs N] [--duration SECS] [--idle N]` (defaults 3, 5 and 10,000: about",
+    "10 minutes, and it rewrites this section); `bash bench/compare-echo.sh --quick` checks the harness in about two minutes.",
+    "The C peers alone: `cc -O2 -o loadgen bench/peers/loadgen.c` (likewise `echo-epoll.c`); their usage is in their header comments.",
     "",
     "| server | 50 conn x 64 B round trips/s | vs C | vs Node | 1 x 64 B round trips/s | vs C | 1 x 64 KiB MB/s | vs C | checked |",
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
