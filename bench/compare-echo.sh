@@ -35,7 +35,7 @@ while [ $# -gt 0 ]; do
 done
 
 work=$(mktemp -d /tmp/sockit-compare-echo.XXXXXX)
-server_pid=""
+server_pid="" idle_pid=""
 stop_server() {
   [ -n "$server_pid" ] || return 0
   kill -TERM -- "-$server_pid" 2>/dev/null || true
@@ -44,7 +44,11 @@ stop_server() {
   wait "$server_pid" 2>/dev/null || true
   server_pid=""
 }
-cleanup() { stop_server; rm -rf "$work"; }
+cleanup() {
+  stop_server
+  [ -n "$idle_pid" ] && kill "$idle_pid" 2>/dev/null && wait "$idle_pid" 2>/dev/null
+  rm -rf "$work"
+}
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
@@ -116,12 +120,13 @@ start_server() {
 rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; }
 
 results="$work/results.tsv" # server, case, run, one JSON document
+limit=$(awk -v d="$duration" 'BEGIN { printf "%d", d * 2 + 30 }') # seconds a timed load may take before it is killed
 failed=0
 # loadgen against server $1 for case $2 (CONNECTIONS:SIZE), runs times.
 load() {
   local server=$1 connections=${2%:*} size=${2#*:} out
   for run in $(seq "$runs"); do
-    out=$(timeout $((${duration%.*} * 2 + 30)) "$work/loadgen" 127.0.0.1 "$port" -c "$connections" --size "$size" --duration "$duration" 2>>"$work/loadgen.stderr") || failed=1
+    out=$(timeout "$limit" "$work/loadgen" 127.0.0.1 "$port" -c "$connections" --size "$size" --duration "$duration" 2>>"$work/loadgen.stderr") || failed=1
     printf '%s\t%s\t%s\t%s\n' "$server" "$2" "$run" "${out:-{\}}" >>"$results"
   done
 }
@@ -139,9 +144,9 @@ bench_note=""
 if $sockit --help 2>/dev/null | grep -qE '^ +bench( |$)'; then # listed among the commands
   start_server c
   for run in $(seq "$runs"); do
-    out=$(timeout $((${duration%.*} * 2 + 30)) "$work/loadgen" 127.0.0.1 "$port" -c 50 --size 64 --duration "$duration" 2>>"$work/loadgen.stderr") || failed=1
+    out=$(timeout "$limit" "$work/loadgen" 127.0.0.1 "$port" -c 50 --size 64 --duration "$duration" 2>>"$work/loadgen.stderr") || failed=1
     printf '%s\t%s\t%s\t%s\n' "c-loadgen" "bench" "$run" "${out:-{\}}" >>"$results"
-    out=$(timeout $((${duration%.*} * 2 + 30)) $sockit bench 127.0.0.1 "$port" -c 50 --size 64 --duration "$duration" --format json 2>>"$work/bench.stderr") || failed=1
+    out=$(timeout "$limit" $sockit bench 127.0.0.1 "$port" -c 50 --size 64 --duration "$duration" --format json 2>>"$work/bench.stderr") || failed=1
     printf '%s\t%s\t%s\t%s\n' "sockit-bench" "bench" "$run" "$(printf '%s' "${out:-{\}}" | tr -d '\n')" >>"$results"
   done
   stop_server
@@ -160,6 +165,7 @@ for server in sockit c node; do
     sleep 1
     after=$(rss_kib "$server_pid")
     wait "$idle_pid" || failed=1
+    idle_pid=""
     out=$(head -1 "$work/idle.out")
     printf '%s\t%s\t%s\t%s\n' "$server" "idle" "$run" "{\"before_kib\":$before,\"after_kib\":$after,\"loadgen\":${out:-{\}}}" >>"$results"
     stop_server
@@ -293,6 +299,7 @@ echo
 echo "$section"
 if [ "$failed" = 1 ] || [ -e "$work/mismatched" ]; then
   echo "compare-echo: a server echoed wrong bytes or a load generator failed (see the checked column)" >&2
+  tail -20 "$work/loadgen.stderr" "$work/bench.stderr" >&2 2>/dev/null || true
   failed=1
 fi
 
