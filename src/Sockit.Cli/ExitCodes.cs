@@ -22,6 +22,12 @@ internal static class ExitCodes
 
     /// <summary>EX_NOPERM: the peer's TLS certificate is not trusted (<see cref="SockitFailure.Untrusted"/>).</summary>
     public const int Untrusted = 77;
+
+    /// <summary>The program <c>--exec</c> names was found but cannot be run (not executable): the shell's 126, as env(1) and xargs(1) use it.</summary>
+    public const int CannotExecute = 126;
+
+    /// <summary>The program <c>--exec</c> names is not found: the shell's 127, as env(1) and xargs(1) use it.</summary>
+    public const int CommandNotFound = 127;
     public const int Interrupted = 130;
 
     public static int For(SockitFailure failure) => failure switch

@@ -39,7 +39,7 @@ internal static class SockitApp
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
     {
         var root = Build(console);
-        var parseResult = root.Parse(args, s_parserConfiguration);
+        var parseResult = root.Parse(Arguments.ExecFlags.TakeRest(args), s_parserConfiguration);
         if (parseResult.Action is ParseErrorAction && parseResult.Errors.Count > 0)
         {
             // One line, not the help screen: what was wrong and where to look (as JSON with --format json).
