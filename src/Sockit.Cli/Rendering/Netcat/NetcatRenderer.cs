@@ -113,7 +113,7 @@ internal abstract class NetcatRenderer(CliConsole console, bool hex, bool namePe
     {
         if (result.ExitCode != 0)
         {
-            WriteStatus($"program '{command}' (pid {result.ProcessId}, for {Endpoints.Format(peer)}) exited with status {result.ExitCode}");
+            WriteStatus($"program {command} (pid {result.ProcessId}, for {Endpoints.Format(peer)}) exited with status {result.ExitCode}");
         }
     }
 
