@@ -2,7 +2,8 @@ namespace Sockit.Cli;
 
 /// <summary>
 /// sysexits(3) codes, as docs/ARCHITECTURE.md ("Exit codes") lists them, and two of curl's for HTTP outcomes that
-/// scripts ported from curl already test for: 22 (<c>get --fail</c> on a status of 400 or more) and 47 (too many redirects).
+/// scripts ported from curl already test for: 22 (<c>get --fail</c> on a status of 400 or more) and 47 (too many redirects),
+/// and a shell's two for a program <c>--exec</c> cannot run: 126 (not runnable) and 127 (not found).
 /// </summary>
 internal static class ExitCodes
 {

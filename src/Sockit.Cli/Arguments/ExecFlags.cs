@@ -16,10 +16,10 @@ internal sealed class ExecFlags
 
     public Option<string[]> Exec { get; } = new(ExecName)
     {
-        Description = "Run CMD with ARGS, its stdin and stdout the connection, its stderr sockit's (ncat's -e, without a shell): "
-            + "every word after --exec is the program's, exactly, so put --exec last; CMD is looked for in PATH. "
-            + "The peer's end-of-file closes CMD's stdin; CMD's end of output shuts the connection down after its last byte",
-        HelpName = "CMD ARGS",
+        Description = "Run CMD with ARGS, no shell (ncat's -e): its stdin and stdout are the connection, its stderr is sockit's; "
+            + "every word after --exec is CMD's, so put --exec last. The peer's end-of-file closes CMD's stdin; CMD's end of output "
+            + "ends the connection after its last byte. listen -k: one CMD a client. Not found: exit 127; not runnable: 126",
+        HelpName = "CMD ARGS...",
         Arity = ArgumentArity.OneOrMore,
         AllowMultipleArgumentsPerToken = true,
     };
