@@ -14,6 +14,9 @@ internal sealed class ExecFlags
 {
     private const string ExecName = "--exec";
 
+    // System.CommandLine drops an empty value ("--exec="); an argv entry never holds a NUL, so NUL stands for "".
+    private const string EmptyWord = "\0";
+
     public Option<string[]> Exec { get; } = new(ExecName)
     {
         Description = "Run CMD with ARGS, no shell (ncat's -e): its stdin and stdout are the connection, its stderr is sockit's; "
@@ -42,7 +45,7 @@ internal sealed class ExecFlags
     /// </summary>
     public ExecCommand? Command(ParseResult parseResult)
     {
-        var words = parseResult.GetValue(Exec);
+        var words = parseResult.GetValue(Exec)?.Select(word => word == EmptyWord ? "" : word).ToArray();
         var line = parseResult.GetValue(ShExec);
         if (words is { Length: > 0 } && line is not null)
         {
@@ -93,7 +96,7 @@ internal sealed class ExecFlags
             }
             if (args[i] == ExecName)
             {
-                return [.. args[..i], .. args[(i + 1)..].Select(word => $"{ExecName}={word}")];
+                return [.. args[..i], .. args[(i + 1)..].Select(word => $"{ExecName}={(word.Length == 0 ? EmptyWord : word)}")];
             }
         }
         return args;

@@ -60,16 +60,35 @@ public sealed class ExecListenTests
     }
 
     [Fact]
-    public async Task ListenExecWc_WordsAfterExecThatLookLikeSockitsFlags_AreTheProgramsArguments()
+    public async Task ListenExec_WordsAfterExecThatLookLikeSockitsFlags_AreTheProgramsArgumentsExactly()
     {
-        // -k and -u are sockit's flags too; after --exec they are echo's words, exactly, with no shell between.
-        var (listen, port) = await ListenAsync("--exec", "echo", "-k", "-u", "$HOME", "a  b");
+        // -k, -u and --help are sockit's flags too; after --exec they are printf's words, exactly, with no shell
+        // between (no $HOME expansion, no splitting), and an empty word stays an empty word.
+        var (listen, port) = await ListenAsync("--exec", "printf", "[%s]", "", "-k", "-u", "$HOME", "a  b", "--help", "--");
         await using (listen)
         {
             var client = await PythonSendAndReadAsync(port, []);
             var server = await listen.WaitAsync(TimeSpan.FromSeconds(15));
-            Assert.Equal("-k -u $HOME a  b\n", client.Stdout);
+            Assert.Equal("[][-k][-u][$HOME][a  b][--help][--]", client.Stdout);
             Assert.Equal(0, server.ExitCode);
+        }
+    }
+
+    [Fact]
+    public async Task ListenShExec_JsonFormat_ExitedEventHasThePidAndStatus()
+    {
+        var (listen, port) = await ListenAsync("--format", "json", "--sh-exec", "echo $$; exit 4");
+        await using (listen)
+        {
+            var client = await PythonSendAndReadAsync(port, []);
+            var server = await listen.WaitAsync(TimeSpan.FromSeconds(15));
+            Assert.Equal(0, server.ExitCode);
+            var pid = client.Stdout.Trim();
+            var lines = Encoding.UTF8.GetString(server.Stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.StartsWith("{\"version\":1,\"event\":\"listening\",", lines[0], StringComparison.Ordinal);
+            Assert.Contains("\"mode\":\"exec\"", lines[0], StringComparison.Ordinal);
+            var exited = Assert.Single(lines, l => l.Contains("\"event\":\"exited\"", StringComparison.Ordinal));
+            Assert.Matches($"^{{\"version\":1,\"event\":\"exited\",\"peer\":\"127\\.0\\.0\\.1:\\d+\",\"bytesSent\":{pid.Length + 1},\"bytesReceived\":0,\"pid\":{pid},\"status\":4}}$", exited);
         }
     }
 
