@@ -224,6 +224,63 @@ public sealed class ExecListenTests
         }
     }
 
+    [Fact]
+    public async Task ListenExec_ProgramDoneButPeerNeverCloses_SockitClosesWithinSeconds()
+    {
+        // The peer reads the program's output and its end-of-file but keeps its own side open: sockit waits a little
+        // for its end-of-file, reading and dropping, then closes and exits rather than waiting for ever.
+        var (listen, port) = await ListenAsync("--sh-exec", "echo done");
+        await using (listen)
+        {
+            using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+            await socket.ConnectAsync(System.Net.IPAddress.Loopback, port, TestContext.Current.CancellationToken);
+            var buffer = new byte[64];
+            var n = await socket.ReceiveAsync(buffer, TestContext.Current.CancellationToken);
+            Assert.Equal("done\n", Encoding.ASCII.GetString(buffer, 0, n));
+            Assert.Equal(0, await socket.ReceiveAsync(buffer, TestContext.Current.CancellationToken));
+            var server = await listen.WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.Equal(0, server.ExitCode);
+        }
+    }
+
+    [Fact]
+    public async Task ListenKeepOpenExec_Interrupted_ProgramsAreKilledAndSockitExits130()
+    {
+        var (listen, port) = await ListenAsync("-k", "--sh-exec", "echo $$; exec sleep 60");
+        await using (listen)
+        {
+            using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+            await socket.ConnectAsync(System.Net.IPAddress.Loopback, port, TestContext.Current.CancellationToken);
+            var buffer = new byte[64];
+            var n = await socket.ReceiveAsync(buffer, TestContext.Current.CancellationToken);
+            var pid = int.Parse(Encoding.ASCII.GetString(buffer, 0, n).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(IsRunning(pid));
+            await listen.SignalAsync("INT");
+            var server = await listen.WaitAsync(TimeSpan.FromSeconds(15));
+            Assert.Equal(130, server.ExitCode);
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+            while (IsRunning(pid) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50, TestContext.Current.CancellationToken);
+            }
+            Assert.False(IsRunning(pid), $"the program (pid {pid}) outlived sockit");
+        }
+    }
+
+    // Running means its /proc entry exists and it is not a zombie waiting to be reaped.
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)] != 'Z';
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
     private static long ResidentKib(int pid)
     {
         var line = File.ReadAllLines($"/proc/{pid}/status").Single(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
