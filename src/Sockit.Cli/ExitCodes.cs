@@ -2,7 +2,8 @@ namespace Sockit.Cli;
 
 /// <summary>
 /// sysexits(3) codes, as docs/ARCHITECTURE.md ("Exit codes") lists them, and two of curl's for HTTP outcomes that
-/// scripts ported from curl already test for: 22 (<c>get --fail</c> on a status of 400 or more) and 47 (too many redirects).
+/// scripts ported from curl already test for: 22 (<c>get --fail</c> on a status of 400 or more) and 47 (too many redirects),
+/// and a shell's two for a program <c>--exec</c> cannot run: 126 (not runnable) and 127 (not found).
 /// </summary>
 internal static class ExitCodes
 {
@@ -22,6 +23,12 @@ internal static class ExitCodes
 
     /// <summary>EX_NOPERM: the peer's TLS certificate is not trusted (<see cref="SockitFailure.Untrusted"/>).</summary>
     public const int Untrusted = 77;
+
+    /// <summary>The program <c>--exec</c> names was found but cannot be run (not executable): the shell's 126, as env(1) and xargs(1) use it.</summary>
+    public const int CannotExecute = 126;
+
+    /// <summary>The program <c>--exec</c> names is not found: the shell's 127, as env(1) and xargs(1) use it.</summary>
+    public const int CommandNotFound = 127;
     public const int Interrupted = 130;
 
     public static int For(SockitFailure failure) => failure switch

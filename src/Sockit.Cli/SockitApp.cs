@@ -63,7 +63,7 @@ internal static class SockitApp
         // The first word names the command in every command line but those that start with an option (--format json
         // service ssh) or name none; those get the whole tree.
         var root = Build(console, args.Length > 0 ? args[0] : null);
-        var parseResult = root.Parse(args, s_parserConfiguration);
+        var parseResult = root.Parse(Arguments.ExecFlags.TakeRest(args), s_parserConfiguration);
         if (parseResult.Action is ParseErrorAction && parseResult.Errors.Count > 0)
         {
             // One line, not the help screen: what was wrong and where to look (as JSON with --format json).

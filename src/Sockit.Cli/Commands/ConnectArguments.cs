@@ -21,4 +21,7 @@ internal sealed record ConnectArguments(
 
     /// <summary>--tls: how to handshake and what to trust; null for a plain connection.</summary>
     public Sockit.Tls.TlsClientOptions? Tls { get; init; }
+
+    /// <summary>--exec or --sh-exec: the program relayed with the connection instead of stdin and stdout; null when not given.</summary>
+    public Sockit.Exec.ExecCommand? Exec { get; init; }
 }

@@ -31,10 +31,11 @@ internal static class ConnectCommand
         var tls = new Option<bool>("--tls") { Description = "Speak TLS (ncat's --ssl): verify the server's certificate, then stdin and stdout over TLS; half-close is close_notify then the TCP shutdown" };
         var sni = new Option<string?>("--sni") { Description = "With --tls, the name to send as SNI and to check the certificate against (default: HOST)", HelpName = "NAME" };
         var tlsFlags = new TlsFlags();
+        var execFlags = new ExecFlags();
 
         var command = new Command("connect", "Connect to HOST PORT and copy stdin to it and it to stdout (netcat's client; the lesson's client)")
         {
-            host, port, udp, unix, ipv4, ipv6, send, hex, connectTimeout, idleTimeout, noShutdown, zero, tls, sni,
+            host, port, udp, unix, ipv4, ipv6, send, hex, connectTimeout, idleTimeout, noShutdown, zero, tls, sni, execFlags.Exec, execFlags.ShExec,
         };
         foreach (var option in tlsFlags.Client)
         {
@@ -77,6 +78,10 @@ internal static class ConnectCommand
             {
                 throw CliException.Usage("-z checks TCP ports: UDP has no handshake to tell an open port from a closed one (drop -u; for UDP, send something with -u --send TEXT and see whether a reply comes)");
             }
+            if (execFlags.Given(parseResult) && (parseResult.GetValue(send) is not null || parseResult.GetValue(zero)))
+            {
+                throw CliException.Usage("--exec and --sh-exec take the place of stdin and stdout: drop --send and -z");
+            }
             var useTls = parseResult.GetValue(tls);
             if (!useTls && tlsFlags.Client.Append(sni).Any(o => parseResult.GetResult(o) is { Implicit: false }))
             {
@@ -101,6 +106,7 @@ internal static class ConnectCommand
                 parseResult.GetValue(GlobalOptions.Format))
             {
                 Tls = useTls ? tlsFlags.ClientOptions(parseResult, parseResult.GetValue(sni)) : null,
+                Exec = execFlags.Command(parseResult),
             };
         }
     }
@@ -128,6 +134,10 @@ internal static class ConnectCommand
                 : await Connector.ConnectAsync(arguments.Host!, port, options, cancellationToken).ConfigureAwait(false);
             renderer.Connected(connection, accepted: false);
             TlsWarning.IfUntrusted(console, connection.Tls);
+            if (arguments.Exec is { } exec)
+            {
+                return await NetcatExec.RelayAsync(renderer, connection, exec, arguments.IdleTimeout, cancellationToken).ConfigureAwait(false);
+            }
             var input = arguments.Send is null ? console.Input : new MemoryStream(Encoding.UTF8.GetBytes(arguments.Send), writable: false);
             var peer = connection.RemoteEndPoint;
             var relayOptions = new RelayOptions

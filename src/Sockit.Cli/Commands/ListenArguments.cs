@@ -19,4 +19,7 @@ internal sealed record ListenArguments(
 
     /// <summary>echo or reply when the server answers by itself.</summary>
     public string? Mode => Echo ? "echo" : Reply is not null ? "reply" : null;
+
+    /// <summary>--exec or --sh-exec: the program each client is relayed with; null when not given.</summary>
+    public Sockit.Exec.ExecCommand? Exec { get; init; }
 }

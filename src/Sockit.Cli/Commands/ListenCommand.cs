@@ -30,10 +30,11 @@ internal static class ListenCommand
         var hex = new Option<bool>("--hex") { Description = "Dump both directions to stderr as hex (> sent, < received; with -k or -u each peer's chunks under a '== PEER' line)" };
         var tls = new Option<bool>("--tls") { Description = "Serve TLS (ncat's --ssl) with --cert/--key, or a new self-signed certificate whose SHA-256 fingerprint is printed on stderr" };
         var tlsFlags = new TlsFlags();
+        var execFlags = new ExecFlags();
 
         var command = new Command("listen", "Listen on PORT, print what arrives and send stdin back (netcat's server; the lesson's server)")
         {
-            port, bind, udp, unix, keepOpen, echo, reply, maxClients, idleTimeout, hex, tls, tlsFlags.Cert, tlsFlags.Key,
+            port, bind, udp, unix, keepOpen, echo, reply, maxClients, idleTimeout, hex, tls, tlsFlags.Cert, tlsFlags.Key, execFlags.Exec, execFlags.ShExec,
         };
         CommandAction.Set(command, console, async (parseResult, cancellationToken) =>
         {
@@ -54,7 +55,8 @@ internal static class ListenCommand
             var renderer = NetcatRenderer.For(arguments.Format, console, arguments.Hex, namePeers: arguments.KeepOpen || arguments.Udp);
             try
             {
-                return arguments.RelaysOne
+                return arguments.Exec is { } exec ? await NetcatExec.ListenAsync(renderer, arguments, exec, listenerOptions, cancellationToken).ConfigureAwait(false)
+                    : arguments.RelaysOne
                     ? await RelayOneAsync(console, renderer, listenerOptions, arguments.IdleTimeout, cancellationToken).ConfigureAwait(false)
                     : await ServeAsync(console, renderer, arguments, listenerOptions, cancellationToken).ConfigureAwait(false);
             }
@@ -102,6 +104,10 @@ internal static class ListenCommand
             {
                 throw CliException.Usage("--tls needs a stream socket: drop -u (DTLS is not supported)");
             }
+            if (execFlags.Given(parseResult) && (isEcho || replyText is not null || isUdp))
+            {
+                throw CliException.Usage("--exec and --sh-exec need a stream socket and nobody else answering: drop --echo, --reply and -u");
+            }
             if (parseResult.GetValue(maxClients) is < 1)
             {
                 throw CliException.Usage("--max-clients takes a number of clients, 1 or more");
@@ -117,7 +123,10 @@ internal static class ListenCommand
                 parseResult.GetValue(maxClients),
                 parseResult.GetValue(idleTimeout),
                 parseResult.GetValue(hex),
-                parseResult.GetValue(GlobalOptions.Format));
+                parseResult.GetValue(GlobalOptions.Format))
+            {
+                Exec = execFlags.Command(parseResult),
+            };
         }
     }
 

@@ -24,6 +24,7 @@ internal static class FailureAdvice
         // The message says what broke the protocol and where; there is nothing to try on this side.
         HttpWireProtocolException => null,
         HttpRedirectException e => ForRedirect(e),
+        Exec.ProgramStartException e => ForProgram(e),
         _ => null,
     };
 
@@ -71,6 +72,15 @@ internal static class FailureAdvice
             _ => "check the peer and the network, then retry",
         };
     }
+
+    private static string ForProgram(Exec.ProgramStartException e) => e.ErrorNumber switch
+    {
+        Exec.ProgramStartException.NoSuchFile => e.FileName.Contains('/', StringComparison.Ordinal)
+            ? "check the path"
+            : "check the name: --exec looks for it in PATH and runs no shell; give its path, or a shell line with --sh-exec",
+        Exec.ProgramStartException.PermissionDenied => "it must be an executable file, not a directory: chmod +x it, or give a shell line with --sh-exec",
+        _ => "is it a program for this machine? a script needs a #! line, or run it with --sh-exec",
+    };
 
     private static string ForRedirect(HttpRedirectException e) => e switch
     {

@@ -13,6 +13,8 @@ internal sealed record FailureReport(string Kind, int ExitCode, string Message)
 
     private const string TooManyRedirectsKind = "too-many-redirects";
 
+    private const string CannotRunKind = "cannot-run";
+
     public static FailureReport Usage(string message) => new(UsageKind, ExitCodes.Usage, message);
 
     public static FailureReport From(Exception exception, FailureContext context) => exception switch
@@ -21,6 +23,8 @@ internal sealed record FailureReport(string Kind, int ExitCode, string Message)
         // Arguments the OS refused as not going together are the user's to fix: a usage error, with the advice.
         LookupException e when FailureAdvice.IsArgumentMismatch(e) => Usage(FailureAdvice.Describe(e, context)),
         Sockets.SocketCreationException e when FailureAdvice.IsArgumentMismatch(e) => Usage(FailureAdvice.Describe(e, context)),
+        // A program that cannot run is the shell's 127 (not found) or 126 (not runnable), the numbers scripts test for.
+        Exec.ProgramStartException e => new(CannotRunKind, e.FoundButNotRunnable ? ExitCodes.CannotExecute : ExitCodes.CommandNotFound, FailureAdvice.Describe(e, context)),
         SockitException e => new(KindOf(e.Failure), ExitCodes.For(e.Failure), FailureAdvice.Describe(e, context)),
         // An input file that is not what it should be (service --file /dev/zero): EX_DATAERR.
         InvalidDataException e => new("data", ExitCodes.DataError, FailureAdvice.Describe(e, context)),
@@ -65,6 +69,7 @@ internal sealed record FailureReport(string Kind, int ExitCode, string Message)
         ExitCodes.HttpError => "http-error",
         ExitCodes.TooManyRedirects => TooManyRedirectsKind,
         ExitCodes.Untrusted => "untrusted",
+        ExitCodes.CannotExecute or ExitCodes.CommandNotFound => CannotRunKind,
         _ => "internal",
     };
 }

@@ -101,6 +101,10 @@ public static class Relay
                 if (n == 0 && connection.Transport != Transport.Udp)
                 {
                     state.PeerClosed = true;
+                    if (options.CloseOutputWhenPeerCloses)
+                    {
+                        await output.DisposeAsync().ConfigureAwait(false);
+                    }
                     return;
                 }
                 state.Touch();

@@ -15,6 +15,12 @@ public sealed record RelayOptions
     /// </summary>
     public bool StopWhenPeerCloses { get; init; }
 
+    /// <summary>
+    /// When the peer closes its sending side, dispose the output stream, so whoever reads it (a program's stdin) sees
+    /// end-of-file too. Default false: the output stays the caller's to close.
+    /// </summary>
+    public bool CloseOutputWhenPeerCloses { get; init; }
+
     /// <summary>Fail with <see cref="SockitFailure.TimedOut"/> when no byte has moved either way for this long. Default null: wait for ever.</summary>
     public TimeSpan? IdleTimeout { get; init; }
 

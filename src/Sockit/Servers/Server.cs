@@ -250,6 +250,11 @@ public sealed class Server : IAsyncDisposable
         var sendLock = new SemaphoreSlim(1, 1);
         _clients[connection] = sendLock;
         _options.Events?.Invoke(new ServerEvent(ServerEventKind.Connected, peer));
+        if (_options.Handler is { } handler)
+        {
+            await HandOverAsync(connection, sendLock, handler, cancellationToken).ConfigureAwait(false);
+            return;
+        }
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var end = ServerEventKind.Closed;
@@ -317,6 +322,41 @@ public sealed class Server : IAsyncDisposable
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+            _clients.TryRemove(connection, out _);
+            connection.Dispose();
+            sendLock.Dispose();
+            _options.Events?.Invoke(new ServerEvent(end, peer, detail));
+        }
+    }
+
+    /// <summary>Serves a client with <see cref="ServerOptions.Handler"/> instead of the message loop; cleans up as the loop does.</summary>
+    private async ValueTask HandOverAsync(Connection connection, SemaphoreSlim sendLock, Func<Connection, CancellationToken, ValueTask> handler, CancellationToken cancellationToken)
+    {
+        var peer = connection.RemoteEndPoint;
+        var end = ServerEventKind.Closed;
+        string? detail = null;
+        try
+        {
+            await handler(connection, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SockitException && cancellationToken.IsCancellationRequested)
+        {
+            // The server is stopping.
+        }
+        catch (SockitException e)
+        {
+            end = ServerEventKind.Failed;
+            detail = e.Message;
+        }
+#pragma warning disable CA1031 // Anything else stops the whole server, reported by Completion (as a failing Received callback does).
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            await _stop.CancelAsync().ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
             _clients.TryRemove(connection, out _);
             connection.Dispose();
             sendLock.Dispose();

@@ -1,4 +1,5 @@
 using System.Net;
+using Sockit.Connections;
 
 namespace Sockit.Servers;
 
@@ -38,6 +39,16 @@ public sealed record ServerOptions
     /// during the call. Default null.
     /// </summary>
     public Action<EndPoint, ReadOnlyMemory<byte>>? Sent { get; init; }
+
+    /// <summary>
+    /// Takes over each accepted TCP or Unix client (after its TLS handshake, if any) instead of the message loop:
+    /// <see cref="Respond"/>, <see cref="Received"/> and <see cref="CloseAfterResponse"/> are not used for it, and the
+    /// connection is closed when the handler returns (e.g. to run a program per client). Called from any client's task,
+    /// possibly at the same time; <see cref="MaxClients"/> still counts these clients. A <see cref="SockitException"/>
+    /// ends that client with a failed event; any other exception stops the server and faults <see cref="Server.Completion"/>.
+    /// Default null: the message loop.
+    /// </summary>
+    public Func<Connection, CancellationToken, ValueTask>? Handler { get; init; }
 
     /// <summary>Hears of clients coming and going (connected, closed, rejected, idle, failed). Called from any thread. Default null.</summary>
     public Action<ServerEvent>? Events { get; init; }

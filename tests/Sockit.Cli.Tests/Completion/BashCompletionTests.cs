@@ -22,7 +22,7 @@ public sealed class BashCompletionTests
     [InlineData("sockit --format json ser", "service")]
     [InlineData("sockit completion ", "bash zsh fish man")]
     [InlineData("sockit get --he", "--help --head --header")]
-    [InlineData("sockit listen --reply hi --e", "--echo")]
+    [InlineData("sockit listen --reply hi --e", "--echo --exec")]
     public async Task Complete_Line_OffersTheseWords(string line, string expected)
     {
         var offered = await CompleteAsync(line);

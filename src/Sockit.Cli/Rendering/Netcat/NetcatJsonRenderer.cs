@@ -56,6 +56,12 @@ internal sealed class NetcatJsonRenderer(CliConsole console, bool hex, bool name
     public override void Closed(Connection connection, RelayResult result) =>
         Write(new StreamEventJson(Version, "closed", Peer: Name(connection.RemoteEndPoint), BytesSent: result.BytesSent, BytesReceived: result.BytesReceived));
 
+    public override void Exited(EndPoint peer, Sockit.Exec.ExecCommand command, Sockit.Exec.ProcessRelayResult result)
+    {
+        base.Exited(peer, command, result);
+        Write(new StreamEventJson(Version, "exited", Peer: Name(peer), BytesSent: result.Relay.BytesSent, BytesReceived: result.Relay.BytesReceived, Pid: result.ProcessId, Status: result.ExitCode));
+    }
+
     public override void Failed(SockitException failure) =>
         Write(new StreamEventJson(Version, "error", Error: Failures.FailureReport.KindOf(failure.Failure), Exit: ExitCodes.For(failure.Failure), Message: failure.Message));
 

@@ -108,6 +108,15 @@ internal abstract class NetcatRenderer(CliConsole console, bool hex, bool namePe
     {
     }
 
+    /// <summary>The program run for <paramref name="peer"/> (<c>--exec</c>, <c>--sh-exec</c>) has exited; a status other than 0 is worth a line.</summary>
+    public virtual void Exited(EndPoint peer, Sockit.Exec.ExecCommand command, Sockit.Exec.ProcessRelayResult result)
+    {
+        if (result.ExitCode != 0)
+        {
+            WriteStatus($"program {command} (pid {result.ProcessId}, for {Endpoints.Format(peer)}) exited with status {result.ExitCode}");
+        }
+    }
+
     /// <summary>The command is failing with <paramref name="failure"/>; the failure itself is still reported on stderr.</summary>
     public virtual void Failed(SockitException failure)
     {

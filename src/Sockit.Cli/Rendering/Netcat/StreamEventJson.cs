@@ -20,6 +20,8 @@ namespace Sockit.Cli.Rendering;
 /// <param name="Exit">The exit code the failure ends the command with (error).</param>
 /// <param name="Message">The failure in words (error).</param>
 /// <param name="Fingerprint">The SHA-256 fingerprint of the certificate a TLS listener serves (listening, with --tls).</param>
+/// <param name="Pid">The process id of the program run for the peer (exited, with --exec or --sh-exec).</param>
+/// <param name="Status">The program's exit status; 128 + N when signal N ended it (exited).</param>
 internal sealed record StreamEventJson(
     int Version,
     string Event,
@@ -36,4 +38,6 @@ internal sealed record StreamEventJson(
     string? Error = null,
     int? Exit = null,
     string? Message = null,
-    string? Fingerprint = null);
+    string? Fingerprint = null,
+    int? Pid = null,
+    int? Status = null);
