@@ -21,4 +21,7 @@ internal sealed record ConnectArguments(
 
     /// <summary>--tls: how to handshake and what to trust; null for a plain connection.</summary>
     public Sockit.Tls.TlsClientOptions? Tls { get; init; }
+
+    /// <summary>How many times -v was given: 1 traces the connect, 2 adds the byte counts.</summary>
+    public int Verbosity { get; init; }
 }
