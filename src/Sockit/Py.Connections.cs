@@ -8,10 +8,10 @@ public static partial class Py
 {
     /// <summary>
     /// <c>socket.create_connection((host, port), timeout)</c>: connects to each address of the host in turn until one
-    /// accepts. The timeout bounds each attempt.
+    /// accepts, in the resolver's order, one at a time (as Python does: no Happy Eyeballs). The timeout bounds each attempt.
     /// </summary>
     public static ValueTask<Connection> CreateConnectionAsync((string Host, int Port) address, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
-        Connector.ConnectAsync(address.Host, address.Port, new ConnectOptions { ConnectTimeout = timeout }, cancellationToken);
+        Connector.ConnectAsync(address.Host, address.Port, new ConnectOptions { ConnectTimeout = timeout, OneAtATime = true }, cancellationToken);
 
     /// <summary>
     /// <c>socket.create_server((host, port))</c>: a TCP socket bound to the address and listening (the lesson's

@@ -24,4 +24,6 @@ internal sealed record ConnectArguments(
 
     /// <summary>--exec or --sh-exec: the program relayed with the connection instead of stdin and stdout; null when not given.</summary>
     public Sockit.Exec.ExecCommand? Exec { get; init; }
+    /// <summary>How many times -v was given: 1 traces the connect, 2 adds the byte counts.</summary>
+    public int Verbosity { get; init; }
 }

@@ -24,7 +24,7 @@ internal static class ConnectCommand
         var ipv6 = new Option<bool>("-6") { Description = "IPv6 addresses only" };
         var send = new Option<string?>("--send") { Description = "Send TEXT (UTF-8, exactly as given) instead of stdin", HelpName = "TEXT" };
         var hex = new Option<bool>("--hex") { Description = "Dump both directions to stderr as hex (> sent, < received)" };
-        var connectTimeout = Duration.Option("--connect-timeout", "How long each address may take to accept: 500ms, 2s, 1m or seconds (default: the OS's, about 2 minutes)");
+        var connectTimeout = Duration.Option("--connect-timeout", "How long the connect may take in all, over every address tried (curl's --connect-timeout): 500ms, 2s, 1m or seconds (default: the OS's, about 2 minutes an address)");
         var idleTimeout = Duration.Option("--idle-timeout", "Fail (exit 75) when no byte has moved either way for this long: 500ms, 2s, 1m or seconds");
         var noShutdown = new Option<bool>("--no-shutdown") { Description = "At the end of stdin, keep the connection open for writing (no half-close); wait for the peer to close" };
         var zero = new Option<bool>("-z") { Description = "Only check that the port (or each port of a range) accepts a connection: exit 0 when one is open, 1 when none" };
@@ -32,10 +32,11 @@ internal static class ConnectCommand
         var sni = new Option<string?>("--sni") { Description = "With --tls, the name to send as SNI and to check the certificate against (default: HOST)", HelpName = "NAME" };
         var tlsFlags = new TlsFlags();
         var execFlags = new ExecFlags();
+        var verbosity = new Verbosity();
 
         var command = new Command("connect", "Connect to HOST PORT and copy stdin to it and it to stdout (netcat's client; the lesson's client)")
         {
-            host, port, udp, unix, ipv4, ipv6, send, hex, connectTimeout, idleTimeout, noShutdown, zero, tls, sni, execFlags.Exec, execFlags.ShExec,
+            host, port, udp, unix, ipv4, ipv6, send, hex, connectTimeout, idleTimeout, noShutdown, zero, tls, sni, verbosity.Option, execFlags.Exec, execFlags.ShExec,
         };
         foreach (var option in tlsFlags.Client)
         {
@@ -107,6 +108,7 @@ internal static class ConnectCommand
             {
                 Tls = useTls ? tlsFlags.ClientOptions(parseResult, parseResult.GetValue(sni)) : null,
                 Exec = execFlags.Command(parseResult),
+                Verbosity = verbosity.Level(parseResult),
             };
         }
     }
@@ -122,10 +124,13 @@ internal static class ConnectCommand
         };
         if (arguments.Scan)
         {
-            return await ScanAsync(console, arguments.Format, arguments.Host!, NetcatArguments.Ports(arguments.Port!, arguments.Protocol), options, cancellationToken).ConfigureAwait(false);
+            // -z -v: the attempts on stderr; the per-port lines on stdout stay as they are.
+            var scanTrace = arguments.Verbosity > 0 ? new NetcatConnectTrace(console, options.AttemptDelay, json: null) : null;
+            return await ScanAsync(console, arguments.Format, arguments.Host!, NetcatArguments.Ports(arguments.Port!, arguments.Protocol), options with { Progress = scanTrace }, cancellationToken).ConfigureAwait(false);
         }
 
-        var renderer = NetcatRenderer.For(arguments.Format, console, arguments.Hex, namePeers: false);
+        var renderer = NetcatRenderer.For(arguments.Format, console, arguments.Hex, namePeers: false, arguments.Verbosity);
+        options = options with { Progress = renderer.ConnectTrace(options.AttemptDelay) };
         var port = arguments.UnixPath is null ? NetcatArguments.Port(arguments.Port!, arguments.Protocol) : 0;
         try
         {

@@ -7,16 +7,22 @@ using Sockit.Tls;
 namespace Sockit.Connections;
 
 /// <summary>
-/// The lesson's client side: resolves a host (getaddrinfo) and connects to each of its addresses in turn, IPv6 and
-/// IPv4, until one accepts. Failures are <see cref="ConnectionException"/>s (refused, unreachable, timed out) or
-/// <see cref="LookupException"/>s (name not found), each saying why.
+/// The lesson's client side: resolves a host (getaddrinfo) and connects to its addresses, IPv6 and IPv4, as Happy
+/// Eyeballs does (RFC 8305: see <see cref="ConnectOptions.AttemptDelay"/>) until one accepts. Failures are
+/// <see cref="ConnectionException"/>s (refused, unreachable, timed out) or <see cref="LookupException"/>s (name not
+/// found), each saying why.
 /// </summary>
 public static class Connector
 {
     // What Python's connect_ex returns when its own timeout runs out: EWOULDBLOCK (socketmodule.c's SOCK_TIMEOUT_ERR).
     private const int TimedOutErrno = 11;
 
-    /// <summary>Connects to <paramref name="host"/> (a name or a literal address) on <paramref name="port"/>.</summary>
+    /// <summary>
+    /// Connects to <paramref name="host"/> (a name or a literal address) on <paramref name="port"/>: for TCP, Happy
+    /// Eyeballs over its addresses (<see cref="ConnectOptions.AttemptDelay"/>), each step told to
+    /// <see cref="ConnectOptions.Progress"/>. When every address fails, the failure names them all
+    /// (<see cref="ConnectionException.Tried"/>).
+    /// </summary>
     public static ValueTask<Connection> ConnectAsync(string host, int port, ConnectOptions? options = null, CancellationToken cancellationToken = default) =>
         ConnectAsync(host, port, options, progress: null, cancellationToken);
 
@@ -24,13 +30,15 @@ public static class Connector
     public static ValueTask<Connection> ConnectAsync(IPEndPoint endPoint, ConnectOptions? options = null, string? displayName = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(endPoint);
-        return ConnectAsync(endPoint, options ?? new ConnectOptions(), displayName, progress: null, cancellationToken);
+        options ??= new ConnectOptions();
+        return ConnectOrderedAsync(displayName ?? endPoint.Address.ToString(), endPoint.Port, [endPoint.Address], options, options.Progress, cancellationToken);
     }
 
     /// <summary>
     /// The one connect path of the library (the CLI's connect, <see cref="Py.CreateConnectionAsync"/>,
-    /// <see cref="Http.HttpWireClient"/>): resolve, then each address in turn until one accepts, reporting each step to
-    /// <paramref name="progress"/>. The failure thrown names every address tried (<see cref="ConnectionException.Tried"/>).
+    /// <see cref="Http.HttpWireClient"/>): resolve, then connect, reporting each step to <paramref name="progress"/>
+    /// (or, when null, to <see cref="ConnectOptions.Progress"/>). The failure thrown names every address tried
+    /// (<see cref="ConnectionException.Tried"/>).
     /// </summary>
     internal static async ValueTask<Connection> ConnectAsync(string host, int port, ConnectOptions? options, IConnectProgress? progress, CancellationToken cancellationToken)
     {
@@ -38,68 +46,95 @@ public static class Connector
         ArgumentOutOfRangeException.ThrowIfNegative(port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
         options ??= new ConnectOptions();
-        var addresses = await ResolveAsync(host, options.Family, progress, cancellationToken).ConfigureAwait(false);
-        return await ConnectAsync(host, port, addresses, options, progress, cancellationToken).ConfigureAwait(false);
+        progress ??= options.Progress;
+        var addresses = Order(await ResolveAsync(host, options.Family, progress, cancellationToken).ConfigureAwait(false), options);
+        if (!IsLiteral(host))
+        {
+            progress?.OnResolved(host, addresses);
+        }
+        return await ConnectOrderedAsync(host, port, addresses, options, progress, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Connects to <paramref name="addresses"/> in turn until one accepts, without asking the resolver: for addresses the
-    /// caller already knows for <paramref name="host"/> (<see cref="Http.HttpResolveOverride"/>, curl's <c>--resolve</c>).
+    /// Connects to one of <paramref name="addresses"/> without asking the resolver: for addresses the caller already
+    /// knows for <paramref name="host"/> (<see cref="Http.HttpResolveOverride"/>, curl's <c>--resolve</c>).
     /// </summary>
-    internal static async ValueTask<Connection> ConnectAsync(string host, int port, IReadOnlyList<IPAddress> addresses, ConnectOptions? options, IConnectProgress? progress, CancellationToken cancellationToken)
+    internal static ValueTask<Connection> ConnectAsync(string host, int port, IReadOnlyList<IPAddress> addresses, ConnectOptions? options, IConnectProgress? progress, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(host);
         ArgumentOutOfRangeException.ThrowIfNegative(port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
         ArgumentNullException.ThrowIfNull(addresses);
         options ??= new ConnectOptions();
-        var tried = new List<IPEndPoint>(addresses.Count);
-        ConnectionException? last = null;
-        foreach (var address in addresses)
+        return ConnectOrderedAsync(host, port, Order(addresses, options), options, progress ?? options.Progress, cancellationToken);
+    }
+
+    // Happy Eyeballs interleaves the families; one at a time (Python's create_connection) and UDP keep the resolver's order.
+    private static IReadOnlyList<IPAddress> Order(IReadOnlyList<IPAddress> addresses, ConnectOptions options) =>
+        options.OneAtATime || options.Transport == Transport.Udp ? addresses : AddressOrder.Interleave(addresses);
+
+    private static async ValueTask<Connection> ConnectOrderedAsync(string host, int port, IReadOnlyList<IPAddress> addresses, ConnectOptions options, IConnectProgress? progress, CancellationToken cancellationToken)
+    {
+        if (addresses.Count == 0)
         {
-            var endPoint = new IPEndPoint(address, port);
+            throw new ArgumentException("no address to connect to", nameof(addresses));
+        }
+        var endPoints = addresses.Select(a => new IPEndPoint(a, port)).ToList();
+        var socket = options.OneAtATime || options.Transport == Transport.Udp
+            ? await ConnectEachInTurnAsync(host, endPoints, options, progress, cancellationToken).ConfigureAwait(false)
+            : await ConnectionRace.RunAsync(host, endPoints, options, progress, cancellationToken).ConfigureAwait(false);
+        var connection = new Connection(socket, options.Transport);
+        if (options.Tls is { } tls && options.Transport != Transport.Udp)
+        {
+            // The TLS handshake follows the winning TCP connect only: the others are closed by now.
+            await SecureAsync(connection, host, tls, options.ConnectTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        return connection;
+    }
+
+    // One address at a time, each bounded by the connect timeout on its own: UDP (no handshake, so the first address
+    // the OS takes is used) and Python's create_connection.
+    private static async Task<Socket> ConnectEachInTurnAsync(string host, IReadOnlyList<IPEndPoint> endPoints, ConnectOptions options, IConnectProgress? progress, CancellationToken cancellationToken)
+    {
+        var tried = new List<IPEndPoint>(endPoints.Count);
+        ConnectionException? last = null;
+        for (var i = 0; i < endPoints.Count; i++)
+        {
+            var endPoint = endPoints[i];
             tried.Add(endPoint);
+            var socket = options.Transport == Transport.Udp
+                ? new Socket(endPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp)
+                : new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            progress?.OnConnecting(endPoint, i);
+            var started = Stopwatch.GetTimestamp();
             try
             {
-                return await ConnectAsync(endPoint, options, host, progress, cancellationToken).ConfigureAwait(false);
+                using var deadline = options.ConnectTimeout is { } t ? new CancellationTokenSource(t) : null;
+                await ConnectSocketAsync(socket, endPoint, Describe(host, endPoint), options.ConnectTimeout, deadline?.Token ?? CancellationToken.None, cancellationToken).ConfigureAwait(false);
             }
             catch (ConnectionException e)
             {
                 // Try the next address; report the last failure, naming every address tried.
-                progress?.OnAttemptFailed(endPoint, e);
-                last = e;
+                last = ForEndPoint(e, host, endPoint);
+                progress?.OnAttemptFailed(endPoint, last);
+                continue;
             }
+            progress?.OnConnected(endPoint, socket.LocalEndPoint, Stopwatch.GetElapsedTime(started));
+            return socket;
         }
-        var message = tried.Count > 1 ? $"{last!.Message} [tried {string.Join(", ", addresses)}]" : last!.Message;
-        throw new ConnectionException(last.Failure, message, last.InnerException) { Host = host, Port = port, Tried = tried, Timeout = last.Timeout };
+        throw AllFailed(host, endPoints[0].Port, tried, last);
     }
 
-    private static async ValueTask<Connection> ConnectAsync(IPEndPoint endPoint, ConnectOptions options, string? displayName, IConnectProgress? progress, CancellationToken cancellationToken)
+    /// <summary>The failure of one attempt, with the host and the one address it tried.</summary>
+    internal static ConnectionException ForEndPoint(ConnectionException e, string host, IPEndPoint endPoint) =>
+        new(e.Failure, e.Message, e.InnerException) { Host = host, Port = endPoint.Port, Tried = [endPoint], Timeout = e.Timeout };
+
+    /// <summary>The failure of the whole connect: the last attempt's, naming every address tried when there were several.</summary>
+    internal static ConnectionException AllFailed(string host, int port, IReadOnlyList<IPEndPoint> tried, ConnectionException? last)
     {
-        var socket = options.Transport == Transport.Udp
-            ? new Socket(endPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp)
-            : new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        var what = Describe(displayName, endPoint);
-        progress?.OnConnecting(endPoint);
-        var started = Stopwatch.GetTimestamp();
-        try
-        {
-            await ConnectSocketAsync(socket, endPoint, what, options.ConnectTimeout, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ConnectionException e)
-        {
-            throw new ConnectionException(e.Failure, e.Message, e.InnerException)
-            {
-                Host = displayName ?? endPoint.Address.ToString(), Port = endPoint.Port, Tried = [endPoint], Timeout = e.Timeout,
-            };
-        }
-        progress?.OnConnected(endPoint, socket.LocalEndPoint, Stopwatch.GetElapsedTime(started));
-        var connection = new Connection(socket, options.Transport);
-        if (options.Tls is { } tls && options.Transport != Transport.Udp)
-        {
-            await SecureAsync(connection, displayName ?? endPoint.Address.ToString(), tls, options.ConnectTimeout, cancellationToken).ConfigureAwait(false);
-        }
-        return connection;
+        ArgumentNullException.ThrowIfNull(last);
+        var message = tried.Count > 1 ? $"{last.Message} [tried {string.Join(", ", tried.Select(e => e.Address))}]" : last.Message;
+        return new ConnectionException(last.Failure, message, last.InnerException) { Host = host, Port = port, Tried = [.. tried], Timeout = last.Timeout };
     }
 
     // The TLS handshake of a fresh connection, bounded by the connect timeout; the connection is closed when it fails.
@@ -169,8 +204,7 @@ public static class Connector
     private static async ValueTask<IReadOnlyList<IPAddress>> ResolveAsync(string host, AddressFamily family, IConnectProgress? progress, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(host);
-        var literal = host.StartsWith('[') && host.EndsWith(']') ? host[1..^1] : host;
-        if (IPAddress.TryParse(literal, out var address))
+        if (TryParseLiteral(host, out var address))
         {
             if (family != AddressFamily.Unspecified && address.AddressFamily != family)
             {
@@ -196,7 +230,6 @@ public static class Connector
         {
             throw new LookupException($"cannot resolve '{host}': it has no {(family == AddressFamily.Unspecified ? "" : FamilyName(family) + " ")}address") { Name = host, Family = family };
         }
-        progress?.OnResolved(host, addresses);
         return addresses;
     }
 
@@ -222,12 +255,22 @@ public static class Connector
     private static async ValueTask ConnectSocketAsync(Socket socket, EndPoint endPoint, string what, TimeSpan? timeout, CancellationToken cancellationToken)
     {
         using var deadline = timeout is { } t ? new CancellationTokenSource(t) : null;
-        using var linked = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        await ConnectSocketAsync(socket, endPoint, what, timeout, deadline?.Token ?? CancellationToken.None, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Connects <paramref name="socket"/>, or closes it and throws: a <see cref="ConnectionException"/> with the OS's
+    /// reason, or <see cref="SockitFailure.TimedOut"/> when <paramref name="deadline"/> (the end of
+    /// <paramref name="timeout"/>) comes first. <paramref name="cancellationToken"/> cancels as usual.
+    /// </summary>
+    internal static async ValueTask ConnectSocketAsync(Socket socket, EndPoint endPoint, string what, TimeSpan? timeout, CancellationToken deadline, CancellationToken cancellationToken)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline);
         try
         {
-            await socket.ConnectAsync(endPoint, linked?.Token ?? cancellationToken).ConfigureAwait(false);
+            await socket.ConnectAsync(endPoint, linked.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (deadline?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             socket.Dispose();
             var seconds = timeout!.Value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
@@ -249,13 +292,19 @@ public static class Connector
         }
     }
 
-    private static string Describe(string? displayName, IPEndPoint endPoint)
+    internal static string Describe(string? displayName, IPEndPoint endPoint)
     {
         var address = endPoint.Address.ToString();
         return displayName is null || displayName == address || displayName == $"[{address}]"
             ? string.Create(CultureInfo.InvariantCulture, $"{address} port {endPoint.Port}")
             : string.Create(CultureInfo.InvariantCulture, $"{displayName} ({address}) port {endPoint.Port}");
     }
+
+    private static bool IsLiteral(string host) => TryParseLiteral(host, out _);
+
+    // An address as written, with or without brackets ([::1]).
+    private static bool TryParseLiteral(string host, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IPAddress? address) =>
+        IPAddress.TryParse(host.StartsWith('[') && host.EndsWith(']') ? host[1..^1] : host, out address);
 
     private static string FamilyName(AddressFamily family) => family == AddressFamily.InterNetworkV6 ? "IPv6" : "IPv4";
 }

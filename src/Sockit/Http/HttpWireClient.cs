@@ -403,7 +403,7 @@ public sealed class HttpWireClient
             observer.OnTrace($"{host} is {string.Join(", ", addresses)}");
         }
 
-        public void OnConnecting(IPEndPoint endPoint)
+        public void OnConnecting(IPEndPoint endPoint, int index)
         {
             // A literal address or a given one (--resolve) needs no lookup: it is done when the first connect starts.
             exchange.Resolved ??= Stopwatch.GetTimestamp();
@@ -420,5 +420,8 @@ public sealed class HttpWireClient
 
         public void OnAttemptFailed(IPEndPoint endPoint, ConnectionException failure) =>
             observer.OnTrace(failure.InnerException is SocketException e ? $"{endPoint}: {e.Message} ({e.SocketErrorCode})" : $"{endPoint}: {failure.Message}");
+
+        public void OnAttemptAbandoned(IPEndPoint endPoint) =>
+            observer.OnTrace($"{endPoint}: abandoned, another address connected first");
     }
 }

@@ -38,8 +38,8 @@ public sealed class JsonErrorTests
     [Fact]
     public async Task UsageErrorInTheParse_JsonError()
     {
-        var result = await Cli.RunAsync("connect", "-v", "localhost", "9", "--format", "json");
-        AssertJsonError(result, "usage", 64, "unknown option '-v' for 'connect' (try 'sockit connect --help')");
+        var result = await Cli.RunAsync("connect", "-Y", "localhost", "9", "--format", "json");
+        AssertJsonError(result, "usage", 64, "unknown option '-Y' for 'connect' (try 'sockit connect --help')");
     }
 
     [Fact]

@@ -53,8 +53,19 @@ internal sealed class NetcatJsonRenderer(CliConsole console, bool hex, bool name
         });
     }
 
-    public override void Closed(Connection connection, RelayResult result) =>
+    public override void Closed(Connection connection, RelayResult result)
+    {
+        base.Closed(connection, result);
         Write(new StreamEventJson(Version, "closed", Peer: Name(connection.RemoteEndPoint), BytesSent: result.BytesSent, BytesReceived: result.BytesReceived));
+    }
+
+    protected override void ConnectStep(ConnectStepJson step)
+    {
+        lock (Gate)
+        {
+            JsonLines.Write(Console.Out, step, CliJsonContext.Default.ConnectStepJson);
+        }
+    }
 
     public override void Exited(EndPoint peer, Sockit.Exec.ExecCommand command, Sockit.Exec.ProcessRelayResult result)
     {

@@ -27,9 +27,20 @@ internal abstract class NetcatRenderer(CliConsole console, bool hex, bool namePe
     /// <summary>True when the format prints the chunks themselves.</summary>
     protected virtual bool SeesData => false;
 
-    public static NetcatRenderer For(OutputFormat format, CliConsole console, bool hex, bool namePeers) => format == OutputFormat.Json
-        ? new NetcatJsonRenderer(console, hex, namePeers)
-        : new NetcatTextRenderer(console, hex, namePeers);
+    /// <summary><c>-v</c> given this many times: 1 traces the connect, 2 adds the byte counts at the end.</summary>
+    public int Verbosity { get; init; }
+
+    /// <summary>With <c>-v</c>, what traces the connect's steps (for <see cref="ConnectOptions.Progress"/>); null without.</summary>
+    public IConnectProgress? ConnectTrace(TimeSpan attemptDelay) => Verbosity > 0 ? new NetcatConnectTrace(console, attemptDelay, ConnectStep) : null;
+
+    /// <summary>A step of the connect, for formats that print it as an event of their own (the text line is written already).</summary>
+    protected virtual void ConnectStep(ConnectStepJson step)
+    {
+    }
+
+    public static NetcatRenderer For(OutputFormat format, CliConsole console, bool hex, bool namePeers, int verbosity = 0) => format == OutputFormat.Json
+        ? new NetcatJsonRenderer(console, hex, namePeers) { Verbosity = verbosity }
+        : new NetcatTextRenderer(console, hex, namePeers) { Verbosity = verbosity };
 
     /// <summary>A listener is bound; <paramref name="mode"/> is echo or reply when it answers by itself.</summary>
     public virtual void Listening(Listener listener, string? mode)
@@ -106,6 +117,10 @@ internal abstract class NetcatRenderer(CliConsole console, bool hex, bool namePe
     /// <summary>A relay over <paramref name="connection"/> has ended normally.</summary>
     public virtual void Closed(Connection connection, RelayResult result)
     {
+        if (Verbosity >= 2)
+        {
+            WriteStatus(NetcatConnectTrace.Closed(result));
+        }
     }
 
     /// <summary>The program run for <paramref name="peer"/> (<c>--exec</c>, <c>--sh-exec</c>) has exited; a status other than 0 is worth a line.</summary>
