@@ -30,6 +30,7 @@ internal static class SockitApp
             ListenCommand.Create(console),
             GetCommand.Create(console),
             TlsCommand.Create(console),
+            BenchCommand.Create(console),
             Tour.TourCommand.Create(console),
             Completion.CompletionCommand.Create(console),
         };

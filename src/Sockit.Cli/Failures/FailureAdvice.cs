@@ -52,6 +52,10 @@ internal static class FailureAdvice
                 _ => null,
             };
         }
+        if (context.Command == "bench" && e.Failure == SockitFailure.Refused && e.Path is null)
+        {
+            return $"is an echo server listening on port {e.Port}? 'sockit listen {e.Port} -k --echo' starts one";
+        }
         return e.Phase switch
         {
             ConnectionPhase.Bind => ForBind(e),
