@@ -54,7 +54,10 @@ internal static class FailureAdvice
         }
         if (context.Command == "bench" && e.Failure == SockitFailure.Refused && e.Path is null)
         {
-            return $"is an echo server listening on port {e.Port}? 'sockit listen {e.Port} -k --echo' starts one";
+            // A refused connect is TCP; a refusal while sending is UDP's (the ICMP port unreachable of a connected socket).
+            return e.Phase == ConnectionPhase.Connect
+                ? $"is an echo server listening on port {e.Port}? 'sockit listen {e.Port} -k --echo' starts one"
+                : $"is a UDP echo server listening on port {e.Port}? 'sockit listen -u {e.Port} --echo' starts one";
         }
         return e.Phase switch
         {

@@ -51,6 +51,8 @@ internal sealed class DatagramLoadConnection(LoadRun run, int index, Connection 
                     Failed(new ConnectionException(SockitFailure.Refused, $"UDP datagram to {Run.Target.Name} refused: {e.Message}", e)
                     {
                         Phase = ConnectionPhase.Send,
+                        Host = Run.Options.Host,
+                        Port = Run.Options.Port,
                     });
                     return;
                 }
