@@ -59,7 +59,9 @@ internal sealed class StreamLoadConnection : LoadConnection
                 {
                     Failed(e);
                 }
-                // What was in flight on the broken connection is gone: start afresh on a new one.
+                // What was in flight on the broken connection is gone: close it (which ends a send still waiting on it)
+                // and start afresh on a new one.
+                Close();
                 await ForgetSendAsync().ConfigureAwait(false);
                 _done = _next;
                 _offset = 0;
@@ -110,7 +112,8 @@ internal sealed class StreamLoadConnection : LoadConnection
                 }
             }
         }
-        await _sending.ConfigureAwait(false);
+        // Every echo came back, so every send is done; observed once, through the field, so nothing awaits it twice.
+        await ObserveSendAsync().ConfigureAwait(false);
     }
 
     // Compares the received bytes with the messages in flight, in order; returns how many echoes completed.
