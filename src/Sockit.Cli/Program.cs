@@ -2,12 +2,14 @@ using Sockit.Cli;
 
 // `get` moves one stream one way: run its socket completions on the socket engine's own thread instead of handing
 // each to the thread pool. On a 1 GiB download this cut system time about fivefold (thread-pool wake-ups and
-// spinning), see docs/BENCHMARKS.md. Only for `get`: connect and listen write stdout from their receive loops, and a
+// spinning), see docs/BENCHMARKS.md. Only for `get` and `bench`: connect and listen write stdout from their receive loops, and a
 // write blocked by a slow reader (a pipeline looping back through a fifo, as netcat proxies do) must not stall the
 // thread that completes every other socket operation. .NET reads the switch once, at the first socket operation, so it
-// is set before anything runs; a value the user set explicitly is kept.
+// is set before anything runs; a value the user set explicitly is kept. `bench` too: its connections' loops never block
+// (its live line is written from a timer thread), and a load generator that hands every echo to the thread pool spends
+// its time waking threads instead of sending.
 const string InlineCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
-if (args.Length > 0 && args[0] == "get" && Environment.GetEnvironmentVariable(InlineCompletions) is null)
+if (args.Length > 0 && args[0] is "get" or "bench" && Environment.GetEnvironmentVariable(InlineCompletions) is null)
 {
     Environment.SetEnvironmentVariable(InlineCompletions, "1");
 }

@@ -27,6 +27,7 @@ internal static class SockitApp
         ("listen", ListenCommand.Create),
         ("get", GetCommand.Create),
         ("tls", TlsCommand.Create),
+        ("bench", BenchCommand.Create),
         ("tour", Tour.TourCommand.Create),
         ("completion", Completion.CompletionCommand.Create),
     ];

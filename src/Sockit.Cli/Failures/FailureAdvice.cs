@@ -53,6 +53,13 @@ internal static class FailureAdvice
                 _ => null,
             };
         }
+        if (context.Command == "bench" && e.Failure == SockitFailure.Refused && e.Path is null)
+        {
+            // A refused connect is TCP; a refusal while sending is UDP's (the ICMP port unreachable of a connected socket).
+            return e.Phase == ConnectionPhase.Connect
+                ? $"is an echo server listening on port {e.Port}? 'sockit listen {e.Port} -k --echo' starts one"
+                : $"is a UDP echo server listening on port {e.Port}? 'sockit listen -u {e.Port} --echo' starts one";
+        }
         return e.Phase switch
         {
             ConnectionPhase.Bind => ForBind(e),

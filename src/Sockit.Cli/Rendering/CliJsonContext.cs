@@ -22,4 +22,5 @@ namespace Sockit.Cli.Rendering;
 [JsonSerializable(typeof(PortProbeJson))]
 [JsonSerializable(typeof(GetJson))]
 [JsonSerializable(typeof(TlsJson))]
+[JsonSerializable(typeof(BenchJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -7,10 +7,10 @@ namespace Sockit.Cli.Tests.Netcat;
 /// <summary>A python3 socket script as a peer: the script binds port 0 and prints <c>port N</c> on stderr before serving.</summary>
 public static partial class PythonPeer
 {
-    public static async Task<(BackgroundProcess Process, int Port)> StartServerAsync(string script)
+    public static async Task<(BackgroundProcess Process, int Port)> StartServerAsync(string script, params string[] arguments)
     {
         var python = Peers.Require("python3");
-        var process = BackgroundProcess.Start(python, "-u", "-c", script);
+        var process = BackgroundProcess.Start(python, ["-u", "-c", script, .. arguments]);
         var line = await process.WaitForStderrAsync("port ");
         return (process, int.Parse(PortPattern().Match(line).Groups[1].Value, CultureInfo.InvariantCulture));
     }

@@ -1,0 +1,224 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Sockets;
+using System.Runtime.CompilerServices;
+using Sockit.Connections;
+
+namespace Sockit.Load;
+
+/// <summary>
+/// A TCP or Unix connection's loop: send up to <see cref="LoadOptions.Pipeline"/> messages, compare every byte that
+/// comes back with what was sent, and send one more for each echo that completes. The hot path allocates nothing:
+/// the sent messages live in one pooled ring (message n in slot n mod pipeline) that the echoes are compared against
+/// in place, and the socket's own send and receive (no Stream layers) complete as ValueTasks.
+/// </summary>
+internal sealed class StreamLoadConnection : LoadConnection
+{
+    // A receive takes what the socket has, up to this: larger only costs memory once the pipeline is full.
+    private const int MinReceiveBuffer = 4096;
+    private const int MaxReceiveBuffer = 128 * 1024;
+
+    private readonly int _size;
+    private readonly int _depth;
+    private readonly long[] _sentAt;
+    private byte[] _ring = [];
+    private byte[] _receive = [];
+    private long _next;      // the number of the next message to send
+    private long _done;      // the number of the next message whose echo is expected
+    private int _offset;     // bytes of message _done already received
+    private bool _differs;   // message _done's echo differed so far
+    private ValueTask _sending;
+
+    public StreamLoadConnection(LoadRun run, int index, Connection connection)
+        : base(run, index, connection)
+    {
+        _size = run.Options.MessageSize;
+        _depth = run.Options.Pipeline;
+        _sentAt = new long[_depth];
+    }
+
+    public override async Task RunAsync()
+    {
+        _ring = ArrayPool<byte>.Shared.Rent(_size * _depth);
+        _receive = ArrayPool<byte>.Shared.Rent(Math.Clamp(_size * _depth, MinReceiveBuffer, MaxReceiveBuffer));
+        for (var slot = 0; slot < _depth; slot++)
+        {
+            MessagePattern.FillBody(_ring.AsSpan(slot * _size, _size), Index);
+        }
+        try
+        {
+            while (true)
+            {
+                try
+                {
+                    await ExchangeAsync(Socket).ConfigureAwait(false);
+                    return;
+                }
+                catch (Exception e) when (IsConnectionFailure(e))
+                {
+                    Failed(e);
+                }
+                // What was in flight on the broken connection is gone: close it (which ends a send still waiting on it)
+                // and start afresh on a new one.
+                Close();
+                await ForgetSendAsync().ConfigureAwait(false);
+                _done = _next;
+                _offset = 0;
+                _differs = false;
+                Volatile.Write(ref InFlight, 0);
+                if (!await ReconnectAsync().ConfigureAwait(false))
+                {
+                    return;
+                }
+            }
+        }
+        finally
+        {
+            Close();
+            await ForgetSendAsync().ConfigureAwait(false);
+            ArrayPool<byte>.Shared.Return(_ring);
+            ArrayPool<byte>.Shared.Return(_receive);
+        }
+    }
+
+    private async ValueTask ExchangeAsync(Socket socket)
+    {
+        var first = Run.Budget.Claim(_depth);
+        if (first == 0)
+        {
+            return;
+        }
+        await SendAsync(socket, first).ConfigureAwait(false);
+        while (_done < _next)
+        {
+            var received = await socket.ReceiveAsync(_receive.AsMemory(), SocketFlags.None).ConfigureAwait(false);
+            if (received == 0)
+            {
+                var unanswered = _next - _done;
+                throw new ConnectionException(SockitFailure.Truncated, string.Create(CultureInfo.InvariantCulture,
+                    $"the server closed the connection with {unanswered} message{(unanswered == 1 ? "" : "s")} unanswered"))
+                {
+                    Phase = ConnectionPhase.Receive,
+                };
+            }
+            var completed = Consume(received);
+            if (completed > 0)
+            {
+                var more = Run.Budget.Claim(completed);
+                if (more > 0)
+                {
+                    await SendAsync(socket, more).ConfigureAwait(false);
+                }
+            }
+        }
+        // Every echo came back, so every send is done; observed once, through the field, so nothing awaits it twice.
+        await ObserveSendAsync().ConfigureAwait(false);
+    }
+
+    // Compares the received bytes with the messages in flight, in order; returns how many echoes completed.
+    private int Consume(int received)
+    {
+        var now = Stopwatch.GetTimestamp();
+        LastActivity = now;
+        var data = _receive.AsSpan(0, received);
+        var completed = 0;
+        while (!data.IsEmpty)
+        {
+            if (_done == _next)
+            {
+                // Bytes beyond everything sent: an echo server never sends those.
+                Mismatches++;
+                break;
+            }
+            var slot = (int)(_done % _depth);
+            var expected = _ring.AsSpan((slot * _size) + _offset, _size - _offset);
+            var take = Math.Min(data.Length, expected.Length);
+            if (!data[..take].SequenceEqual(expected[..take]))
+            {
+                _differs = true;
+            }
+            _offset += take;
+            data = data[take..];
+            if (_offset == _size)
+            {
+                Latency.Record(now - _sentAt[slot]);
+                RoundTrips++;
+                Bytes += _size;
+                if (_differs)
+                {
+                    Mismatches++;
+                    _differs = false;
+                }
+                _offset = 0;
+                _done++;
+                completed++;
+            }
+        }
+        Volatile.Write(ref InFlight, _next - _done);
+        return completed;
+    }
+
+    // Writes the numbers of the next `count` messages into their slots and starts sending them. The send is not awaited
+    // here: the loop goes on to receive, so a server that echoes while it reads never waits on a client that is still
+    // sending (with a deep pipeline of large messages, both sides' buffers would otherwise fill up and stall). A slot is
+    // rewritten only after its echo completed and the previous send finished.
+    private async ValueTask SendAsync(Socket socket, int count)
+    {
+        await ObserveSendAsync().ConfigureAwait(false);
+        var now = Stopwatch.GetTimestamp();
+        var firstSlot = (int)(_next % _depth);
+        for (var i = 0; i < count; i++)
+        {
+            var slot = (firstSlot + i) % _depth;
+            MessagePattern.Stamp(_ring.AsSpan(slot * _size, _size), _next + i);
+            _sentAt[slot] = now;
+        }
+        _next += count;
+        LastActivity = now;
+        Volatile.Write(ref InFlight, _next - _done);
+        // The slots run to the ring's end and may wrap to its start: at most two contiguous pieces.
+        var tail = Math.Min(count, _depth - firstSlot);
+        _sending = SendPiecesAsync(socket, _ring.AsMemory(firstSlot * _size, tail * _size),
+            count > tail ? _ring.AsMemory(0, (count - tail) * _size) : ReadOnlyMemory<byte>.Empty);
+    }
+
+    private async ValueTask ObserveSendAsync()
+    {
+        var sending = _sending;
+        _sending = default;
+        await sending.ConfigureAwait(false);
+    }
+
+    // A send that fails on a connection already counted as broken (or closed at the end) says nothing new.
+    private async ValueTask ForgetSendAsync()
+    {
+        try
+        {
+            await ObserveSendAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsConnectionFailure(e))
+        {
+        }
+    }
+
+    // Pooled: a send that has to wait (a full socket buffer) reuses a box instead of allocating one.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private static async ValueTask SendPiecesAsync(Socket socket, ReadOnlyMemory<byte> first, ReadOnlyMemory<byte> second)
+    {
+        await SendAllAsync(socket, first).ConfigureAwait(false);
+        if (!second.IsEmpty)
+        {
+            await SendAllAsync(socket, second).ConfigureAwait(false);
+        }
+    }
+
+    private static async ValueTask SendAllAsync(Socket socket, ReadOnlyMemory<byte> data)
+    {
+        while (!data.IsEmpty)
+        {
+            var sent = await socket.SendAsync(data, SocketFlags.None).ConfigureAwait(false);
+            data = data[sent..];
+        }
+    }
+}
