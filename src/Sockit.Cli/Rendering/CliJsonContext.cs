@@ -18,6 +18,7 @@ namespace Sockit.Cli.Rendering;
 [JsonSerializable(typeof(SocketJson))]
 [JsonSerializable(typeof(ConstantListJson))]
 [JsonSerializable(typeof(StreamEventJson))]
+[JsonSerializable(typeof(ForwardEventJson))]
 [JsonSerializable(typeof(PortProbeJson))]
 [JsonSerializable(typeof(GetJson))]
 [JsonSerializable(typeof(TlsJson))]
