@@ -35,6 +35,8 @@ internal static class ForwardCommand
         var connectTimeout = Duration.Option("--connect-timeout", "How long connecting to the target may take for each client: 500ms, 2s, 1m or seconds (default: the OS's)");
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also print each client's connect, and on close the bytes each way and how long (errors are always printed)" };
         var tlsFlags = new TlsFlags();
+        // This command's own set: --cert is the certificate served to clients, never one presented to the target.
+        tlsFlags.Cert.Description = "With --tls-listen, the certificate (PEM) to serve to clients, and its key unless --key gives it";
 
         var command = new Command("forward", "Accept on LISTEN and relay each client to TARGET, both ways, many at once (socat TCP-LISTEN:A,fork TCP:HOST:B)")
         {
