@@ -99,8 +99,6 @@ public sealed class Forwarder : IAsyncDisposable
         _stop.Dispose();
     }
 
-    internal ConnectOptions ConnectOptions => _connectOptions;
-
     internal void Raise(ForwardEvent e) => Options.Events?.Invoke(e);
 
     /// <summary>Takes a client slot; false (and a Rejected event) when <see cref="ForwardOptions.MaxClients"/> are being served.</summary>
