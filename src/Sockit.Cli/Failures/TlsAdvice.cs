@@ -7,7 +7,7 @@ internal static class TlsAdvice
 {
     public static string? For(TlsException e, FailureContext context)
     {
-        var insecure = context.Command is "get" or "connect" ? "; --insecure to go on without the check" : "";
+        var insecure = context.Command is "get" or "connect" or "forward" ? "; --insecure to go on without the check" : "";
         if (e.Failure == SockitFailure.Untrusted)
         {
             return e.Verdict switch

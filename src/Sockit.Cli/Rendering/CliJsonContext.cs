@@ -19,6 +19,7 @@ namespace Sockit.Cli.Rendering;
 [JsonSerializable(typeof(ConstantListJson))]
 [JsonSerializable(typeof(StreamEventJson))]
 [JsonSerializable(typeof(ConnectStepJson))]
+[JsonSerializable(typeof(ForwardEventJson))]
 [JsonSerializable(typeof(PortProbeJson))]
 [JsonSerializable(typeof(GetJson))]
 [JsonSerializable(typeof(TlsJson))]

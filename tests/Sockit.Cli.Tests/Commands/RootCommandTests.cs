@@ -2,7 +2,7 @@ namespace Sockit.Cli.Tests.Commands;
 
 public sealed class RootCommandTests
 {
-    private const string Commands = "service, host, resolve, socket, constants, connect, listen, get, tls, bench, tour, completion";
+    private const string Commands = "service, host, resolve, socket, constants, connect, listen, forward, get, tls, bench, tour, completion";
 
     [Theory]
     [InlineData("service")]
@@ -12,6 +12,7 @@ public sealed class RootCommandTests
     [InlineData("constants")]
     [InlineData("connect")]
     [InlineData("listen")]
+    [InlineData("forward")]
     [InlineData("get")]
     [InlineData("tour")]
     public async Task Help_EveryCommand_ExitsZeroWithUsageAndFormat(string command)

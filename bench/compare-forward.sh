@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# sockit forward vs socat doing the same relay: curl downloads a 1 GiB file from nginx on 127.0.0.1 through
+# `sockit forward A 127.0.0.1:B` and through `socat TCP-LISTEN:A,fork,reuseaddr TCP:127.0.0.1:B` (and straight from
+# nginx, the baseline no relay can beat), side by side in one hyperfine run.
+# Usage: bench/compare-forward.sh [RUNS]   (default 10). Writes the result under its heading in docs/BENCHMARKS.md.
+# SIZE=64M bench/compare-forward.sh 1 is the quick smoke run (a few seconds; JIT build, docs/BENCHMARKS.md left alone).
+# Needs nginx, curl, socat, hyperfine, python3 (bash .ci/run installs them). Loopback only; everything in a temp dir, removed at the end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+runs=${1:-10}
+size=${SIZE:-1G}
+work=$(mktemp -d /tmp/sockit-compare-forward.XXXXXX)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_port() { for _ in $(seq 200); do curl -s -o /dev/null "http://127.0.0.1:$1/" && return 0; sleep 0.05; done; echo "nothing on port $1"; exit 1; }
+
+# A Release build of sockit: NativeAOT when it publishes, else the JIT build (always JIT for a trial size).
+if [ "$size" = 1G ] && dotnet publish src/Sockit.Cli -c Release -r linux-x64 -o "$work/aot" >"$work/publish.log" 2>&1 && [ -x "$work/aot/Sockit.Cli" ]; then
+  sockit="$work/aot/Sockit.Cli"; build="NativeAOT (linux-x64, Release)"
+else
+  dotnet build src/Sockit.Cli -c Release -o "$work/jit" >/dev/null
+  sockit="dotnet $work/jit/Sockit.Cli.dll"; build="JIT (Release; $( [ "$size" = 1G ] && echo "NativeAOT publish failed" || echo "a trial size" ))"
+fi
+
+# The data source: nginx with sendfile, serving a sparse file (no disk reads), so the relay is what is measured.
+mkdir -p "$work/www" "$work/tmp"
+truncate -s "$size" "$work/www/1g.bin"
+bytes=$(stat -c %s "$work/www/1g.bin")
+port=$(free_port)
+cat >"$work/nginx.conf" <<CONF
+worker_processes 1;
+pid $work/nginx.pid;
+error_log $work/error.log;
+$( [ "$(id -u)" = 0 ] && echo "user root;" )
+events { worker_connections 64; }
+http {
+    access_log off;
+    client_body_temp_path $work/tmp/body; proxy_temp_path $work/tmp/proxy; fastcgi_temp_path $work/tmp/fastcgi;
+    uwsgi_temp_path $work/tmp/uwsgi; scgi_temp_path $work/tmp/scgi;
+    default_type application/octet-stream;
+    sendfile on;
+    server { listen 127.0.0.1:$port; root $work/www; }
+}
+CONF
+nginx=$(command -v nginx || echo /usr/sbin/nginx)
+"$nginx" -c "$work/nginx.conf" -p "$work" -e "$work/error.log" -g 'daemon off;' &
+pids+=($!)
+wait_port "$port"
+
+# The two relays, each on its own port, both to the same nginx.
+sockit_port=$(free_port)
+$sockit forward "$sockit_port" "127.0.0.1:$port" 2>"$work/forward.log" &
+pids+=($!)
+socat_port=$(free_port)
+socat "TCP-LISTEN:$socat_port,bind=127.0.0.1,fork,reuseaddr" "TCP:127.0.0.1:$port" &
+pids+=($!)
+wait_port "$sockit_port"
+wait_port "$socat_port"
+
+# Each relay must deliver the whole file, or the timing means nothing.
+for p in "$sockit_port" "$socat_port"; do
+  got=$(curl -s -o /dev/null -w '%{size_download}' "http://127.0.0.1:$p/1g.bin")
+  [ "$got" = "$bytes" ] || { echo "the relay on port $p delivered $got of $bytes bytes"; exit 1; }
+done
+hyperfine --style basic --warmup 1 --runs "$runs" --export-json "$work/result.json" \
+  -n "sockit forward" "curl -s -o /dev/null http://127.0.0.1:$sockit_port/1g.bin" \
+  -n "socat" "curl -s -o /dev/null http://127.0.0.1:$socat_port/1g.bin" \
+  -n "no relay" "curl -s -o /dev/null http://127.0.0.1:$port/1g.bin"
+
+socat_version="socat $(socat -V 2>/dev/null | grep -m1 'socat version' | cut -d' ' -f3)"
+section=$(python3 - "$work/result.json" "$build" "$socat_version" "$runs" "$bytes" <<'PY'
+import json, sys, statistics, platform, os, datetime
+results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
+size = int(sys.argv[5])
+def median(name): return statistics.median(results[name]["times"])
+s, c, d = median("sockit forward"), median("socat"), median("no relay")
+ratio = (size / s) / (size / c)
+lines = [
+    "## sockit forward vs socat: 1 GiB relayed on loopback",
+    "",
+    f"`bench/compare-forward.sh` ({sys.argv[4]} runs each after a warm-up, one hyperfine run, {datetime.date.today().isoformat()}):",
+    "`curl -s -o /dev/null` fetches a 1 GiB sparse file from nginx (sendfile) on 127.0.0.1 through",
+    "`sockit forward A 127.0.0.1:B` and through `socat TCP-LISTEN:A,fork,reuseaddr TCP:127.0.0.1:B`, and straight from nginx.",
+    f"sockit: {sys.argv[2]}; {sys.argv[3]}; {os.cpu_count()} cores shared with other work, Linux {platform.release()}.",
+    "",
+    "| relay | median time | throughput |",
+    "| --- | --- | --- |",
+    f"| sockit forward | {s:.3f} s | {size / s / 2**20:.0f} MiB/s |",
+    f"| socat | {c:.3f} s | {size / c / 2**20:.0f} MiB/s |",
+    f"| no relay (curl to nginx) | {d:.3f} s | {size / d / 2**20:.0f} MiB/s |",
+    "",
+    f"Throughput ratio sockit/socat: **{ratio:.2f}** (target: at least 1.00).",
+]
+print("\n".join(lines))
+PY
+)
+echo
+echo "$section"
+
+if [ "$size" != 1G ]; then
+  echo "a trial size ($size): docs/BENCHMARKS.md left alone"
+  exit 0
+fi
+# Replace this script's section of docs/BENCHMARKS.md (from its heading to the next "## "), or append it.
+doc="$root/docs/BENCHMARKS.md"
+mkdir -p "$root/docs"
+[ -f "$doc" ] || printf '# Benchmarks\n' >"$doc"
+SECTION="$section" python3 - "$doc" <<'PY'
+import os, re, sys
+path = sys.argv[1]
+text = open(path).read()
+section = os.environ["SECTION"].strip() + "\n"
+heading = section.splitlines()[0]
+pattern = re.compile(re.escape(heading) + r".*?(?=^## |\Z)", re.S | re.M)
+text = pattern.sub(lambda _: section + "\n", text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section
+open(path, "w").write(text.rstrip("\n") + "\n")
+PY
+echo "wrote $doc"
