@@ -25,4 +25,11 @@ public sealed record ConnectOptions
     /// handshake is bounded by <see cref="ConnectTimeout"/> too. Default null: plain.
     /// </summary>
     public TlsClientOptions? Tls { get; init; }
+
+    /// <summary>
+    /// Connect through this proxy (SOCKS5 or HTTP CONNECT): <see cref="Connector.ConnectAsync(string, int, ConnectOptions?, CancellationToken)"/>
+    /// connects to the proxy, asks it for a tunnel to the host and port, and the connection is that tunnel (TLS on top
+    /// when <see cref="Tls"/> is set). TCP only. Default null: connect directly.
+    /// </summary>
+    public Proxies.ProxyOptions? Proxy { get; init; }
 }

@@ -38,6 +38,10 @@ public static class Connector
         ArgumentOutOfRangeException.ThrowIfNegative(port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
         options ??= new ConnectOptions();
+        if (options.Proxy is not null)
+        {
+            return await Proxies.ProxyTunnel.ConnectAsync(host, port, options, progress, cancellationToken).ConfigureAwait(false);
+        }
         var addresses = await ResolveAsync(host, options.Family, progress, cancellationToken).ConfigureAwait(false);
         return await ConnectAsync(host, port, addresses, options, progress, cancellationToken).ConfigureAwait(false);
     }
@@ -103,7 +107,7 @@ public static class Connector
     }
 
     // The TLS handshake of a fresh connection, bounded by the connect timeout; the connection is closed when it fails.
-    private static async ValueTask SecureAsync(Connection connection, string host, TlsClientOptions tls, TimeSpan? timeout, CancellationToken cancellationToken)
+    internal static async ValueTask SecureAsync(Connection connection, string host, TlsClientOptions tls, TimeSpan? timeout, CancellationToken cancellationToken)
     {
         using var deadline = timeout is { } t ? new CancellationTokenSource(t) : null;
         using var linked = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
