@@ -21,4 +21,7 @@ internal sealed record ConnectArguments(
 
     /// <summary>--tls: how to handshake and what to trust; null for a plain connection.</summary>
     public Sockit.Tls.TlsClientOptions? Tls { get; init; }
+
+    /// <summary>--proxy: the proxy to tunnel through; null to connect directly.</summary>
+    public Sockit.Proxies.ProxyOptions? Proxy { get; init; }
 }

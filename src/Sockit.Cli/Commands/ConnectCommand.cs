@@ -31,10 +31,11 @@ internal static class ConnectCommand
         var tls = new Option<bool>("--tls") { Description = "Speak TLS (ncat's --ssl): verify the server's certificate, then stdin and stdout over TLS; half-close is close_notify then the TCP shutdown" };
         var sni = new Option<string?>("--sni") { Description = "With --tls, the name to send as SNI and to check the certificate against (default: HOST)", HelpName = "NAME" };
         var tlsFlags = new TlsFlags();
+        var proxy = ProxyFlag.Create();
 
         var command = new Command("connect", "Connect to HOST PORT and copy stdin to it and it to stdout (netcat's client; the lesson's client)")
         {
-            host, port, udp, unix, ipv4, ipv6, send, hex, connectTimeout, idleTimeout, noShutdown, zero, tls, sni,
+            host, port, udp, unix, ipv4, ipv6, send, hex, connectTimeout, idleTimeout, noShutdown, zero, tls, sni, proxy,
         };
         foreach (var option in tlsFlags.Client)
         {
@@ -86,6 +87,11 @@ internal static class ConnectCommand
             {
                 throw CliException.Usage("--tls needs a TCP connection: drop -u or -z (sockit tls HOST:PORT checks a TLS handshake)");
             }
+            var proxyOptions = ProxyFlag.Parse(parseResult, proxy);
+            if (proxyOptions is not null && (isUdp || unixPath is not null || parseResult.GetValue(zero)))
+            {
+                throw CliException.Usage("--proxy tunnels one TCP connection to HOST PORT: drop -u (SOCKS5's UDP ASSOCIATE is not supported), -U or -z");
+            }
             return new ConnectArguments(
                 hostName,
                 portText,
@@ -101,6 +107,7 @@ internal static class ConnectCommand
                 parseResult.GetValue(GlobalOptions.Format))
             {
                 Tls = useTls ? tlsFlags.ClientOptions(parseResult, parseResult.GetValue(sni)) : null,
+                Proxy = proxyOptions,
             };
         }
     }
@@ -113,6 +120,7 @@ internal static class ConnectCommand
             Family = arguments.Family,
             ConnectTimeout = arguments.ConnectTimeout,
             Tls = arguments.Tls,
+            Proxy = arguments.Proxy,
         };
         if (arguments.Scan)
         {

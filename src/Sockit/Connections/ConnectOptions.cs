@@ -29,7 +29,8 @@ public sealed record ConnectOptions
     /// <summary>
     /// Connect through this proxy (SOCKS5 or HTTP CONNECT): <see cref="Connector.ConnectAsync(string, int, ConnectOptions?, CancellationToken)"/>
     /// connects to the proxy, asks it for a tunnel to the host and port, and the connection is that tunnel (TLS on top
-    /// when <see cref="Tls"/> is set). TCP only. Default null: connect directly.
+    /// when <see cref="Tls"/> is set). TCP only. The proxy's handshake is bounded by <see cref="ConnectTimeout"/>, or 30 s
+    /// without one. Default null: connect directly.
     /// </summary>
     public Proxies.ProxyOptions? Proxy { get; init; }
 }

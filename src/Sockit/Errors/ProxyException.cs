@@ -33,4 +33,7 @@ public sealed class ProxyException : SockitException
     /// password, or the HTTP status of a CONNECT (403, 407, 502, ...). Null otherwise.
     /// </summary>
     public int? ReplyCode { get; init; }
+
+    /// <summary>The time limit that ran out, when the proxy said nothing in time; null otherwise.</summary>
+    public TimeSpan? Timeout { get; init; }
 }

@@ -7,7 +7,7 @@ internal static class ProxyFailures
 {
     /// <summary>The proxy answered with bytes that are not its protocol.</summary>
     public static ProxyException Garbage(ProxyOptions proxy, ProxyStep step, string target, int port, string why, Exception? inner = null) =>
-        new(SockitFailure.Protocol, $"proxy {proxy} did not answer as a {Protocol(proxy)} proxy: {why}", inner)
+        new(SockitFailure.Protocol, $"proxy {proxy} did not answer as {Protocol(proxy)} proxy: {why}", inner)
         {
             Proxy = proxy, Step = step, TargetHost = target, TargetPort = port,
         };
@@ -68,5 +68,5 @@ internal static class ProxyFailures
             ? string.Create(CultureInfo.InvariantCulture, $"[{host}]:{port}")
             : string.Create(CultureInfo.InvariantCulture, $"{host}:{port}");
 
-    private static string Protocol(ProxyOptions proxy) => proxy.Kind == ProxyKind.HttpConnect ? "HTTP" : "SOCKS5";
+    private static string Protocol(ProxyOptions proxy) => proxy.Kind == ProxyKind.HttpConnect ? "an HTTP" : "a SOCKS5";
 }

@@ -13,6 +13,12 @@ namespace Sockit.Proxies;
 /// </summary>
 internal static class ProxyTunnel
 {
+    /// <summary>
+    /// The bound on a handshake when the caller set no connect timeout: a port that is not the kind of proxy asked for
+    /// may wait for more bytes forever (an HTTP proxy given a SOCKS5 greeting waits for the rest of its request line).
+    /// </summary>
+    public static readonly TimeSpan DefaultHandshakeTimeout = TimeSpan.FromSeconds(30);
+
     public static async ValueTask<Connection> ConnectAsync(string host, int port, ConnectOptions options, IConnectProgress? progress, CancellationToken cancellationToken)
     {
         var proxy = options.Proxy!;
@@ -36,7 +42,7 @@ internal static class ProxyTunnel
         {
             var sent = ProxyFailures.Authority(address?.ToString() ?? target, port);
             (progress as IProxyProgress)?.OnProxyHandshake(proxy, sent);
-            var bound = await HandshakeAsync(connection, proxy, target, address, port, options.ConnectTimeout, cancellationToken).ConfigureAwait(false);
+            var bound = await HandshakeAsync(connection, proxy, target, address, port, options.ConnectTimeout ?? DefaultHandshakeTimeout, cancellationToken).ConfigureAwait(false);
             (progress as IProxyProgress)?.OnProxyTunnel(proxy, sent, bound);
         }
         catch
@@ -68,23 +74,23 @@ internal static class ProxyTunnel
     }
 
     // The handshake, bounded by the connect timeout as a TLS handshake is.
-    private static async ValueTask<string> HandshakeAsync(Connection connection, ProxyOptions proxy, string host, IPAddress? address, int port, TimeSpan? timeout, CancellationToken cancellationToken)
+    private static async ValueTask<string> HandshakeAsync(Connection connection, ProxyOptions proxy, string host, IPAddress? address, int port, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var deadline = timeout is { } t ? new CancellationTokenSource(t) : null;
-        using var linked = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        var token = linked?.Token ?? cancellationToken;
+        using var deadline = new CancellationTokenSource(timeout);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var token = linked.Token;
         try
         {
             return proxy.Kind == ProxyKind.HttpConnect
                 ? await HttpConnectHandshake.RunAsync(connection, proxy, address?.ToString() ?? host, port, token).ConfigureAwait(false)
                 : await Socks5Handshake.RunAsync(connection, proxy, host, address, port, token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (deadline?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            var seconds = timeout!.Value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+            var seconds = timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
             throw new ProxyException(SockitFailure.TimedOut, $"proxy {proxy} did not answer within {seconds} s (while asked for {ProxyFailures.Authority(host, port)})")
             {
-                Proxy = proxy, Step = ProxyStep.Request, TargetHost = host, TargetPort = port,
+                Proxy = proxy, Step = ProxyStep.Request, TargetHost = host, TargetPort = port, Timeout = timeout,
             };
         }
         catch (ConnectionException e)
