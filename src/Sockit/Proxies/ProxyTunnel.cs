@@ -33,9 +33,14 @@ internal static class ProxyTunnel
             // socks5://: the name is resolved here (with -4/-6's family) and its first address sent, as curl does.
             address = (await Connector.ResolveAsync(target, options.Family, cancellationToken).ConfigureAwait(false))[0];
         }
-        if (address is null && proxy.Kind == ProxyKind.Socks5Hostname && (target.Length > 255 || !Ascii.IsValid(target)))
+        if (address is null && !Ascii.IsValid(target))
         {
-            throw new LookupException($"cannot send '{target}' to a SOCKS5 proxy: a name there is at most 255 ASCII bytes") { Name = target };
+            // A name the proxy resolves goes on the wire in ASCII: IDNA, as the resolver would be asked here.
+            target = ToAscii(target);
+        }
+        if (address is null && proxy.Kind == ProxyKind.Socks5Hostname && target.Length > 255)
+        {
+            throw new LookupException($"cannot send '{target}' to a SOCKS5 proxy: a name there is at most 255 bytes") { Name = target };
         }
         var connection = await ConnectToProxyAsync(proxy, target, port, options, progress, cancellationToken).ConfigureAwait(false);
         try
@@ -100,6 +105,18 @@ internal static class ProxyTunnel
             {
                 Proxy = proxy, Step = ProxyStep.Request, TargetHost = host, TargetPort = port,
             };
+        }
+    }
+
+    private static string ToAscii(string name)
+    {
+        try
+        {
+            return new IdnMapping().GetAscii(name);
+        }
+        catch (ArgumentException e)
+        {
+            throw new LookupException($"cannot send '{name}' to a proxy: it is not a valid international name ({e.Message})") { Name = name };
         }
     }
 }

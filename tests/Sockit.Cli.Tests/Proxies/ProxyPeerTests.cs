@@ -80,6 +80,23 @@ public sealed class ProxyPeerTests
         Assert.Contains($"* tunnel to localhost:{nginx.Port} open: proxy answered HTTP/1.", result.Stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("socks5h")]
+    [InlineData("http")]
+    public async Task ConnectTls_ThroughProxy_HandshakesWithTheOrigin(string scheme)
+    {
+        // connect --tls through the tunnel: the certificate checked is the origin's (localhost), not the proxy's.
+        var certs = TestCertificates.Shared;
+        await using var proxy = await StartProxyAsync(scheme);
+        await using var nginx = await NginxServer.StartAsync(certs.Cert("leaf"), certs.Key("leaf"));
+        await File.WriteAllTextAsync(Path.Combine(nginx.Root, "index.html"), "tls in a tunnel\n", Token);
+        var result = await Cli.RunAsync(["connect", "--tls", "--cacert", certs.CaPath, "--no-shutdown", "--proxy", $"{scheme}://127.0.0.1:{proxy.Port}",
+            "--send", "GET /index.html HTTP/1.0\r\nHost: localhost\r\n\r\n", "localhost", Text(nginx.Port)], [], Token);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.StartsWith("HTTP/1.1 200 OK\r\n", result.Stdout, StringComparison.Ordinal);
+        Assert.EndsWith("\r\n\r\ntls in a tunnel\n", result.Stdout, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Connect_WithSocksPassword_EchoesThroughMicrosocksWithAuth()
     {
