@@ -74,7 +74,7 @@ public sealed record ProxyOptions
             case "socks5h": kind = ProxyKind.Socks5Hostname; break;
             case "http": kind = ProxyKind.HttpConnect; break;
             default:
-                error = $"scheme '{scheme}' is not a proxy kind sockit speaks: socks5://, socks5h:// or http://";
+                error = $"scheme '{scheme}' is not a proxy scheme: give socks5://, socks5h:// or http://";
                 return false;
         }
         var rest = text[(schemeEnd + 3)..];

@@ -29,7 +29,7 @@ internal static class Socks5Handshake
             {
                 throw ProxyFailures.Unauthorized(proxy, ProxyStep.Greeting, host, port, method, offerPassword
                     ? "accepted none of the offered methods (no authentication, username/password)"
-                    : "wants authentication: it accepted no authentication method sockit offered without a username and password");
+                    : "wants authentication: it accepted none of the methods offered (no authentication; no username and password was given)");
             }
             if (method == Socks5Wire.UsernamePassword)
             {

@@ -25,7 +25,7 @@ public sealed class ProxyFailureTests
         await using var proxy = await Microsocks.StartAsync("alice", "s3cret");
         var result = await Cli.RunAsync(["connect", "--proxy", $"socks5://127.0.0.1:{proxy.Port}", "127.0.0.1", "9"], [], Token);
         Assert.Equal(77, result.ExitCode);
-        Assert.Equal($"sockit: proxy socks5://127.0.0.1:{proxy.Port} wants authentication: it accepted no authentication method sockit offered without a username and password (give the proxy's username and password: --proxy SCHEME://USER:PASS@HOST:PORT)\n", result.Stderr);
+        Assert.Equal($"sockit: proxy socks5://127.0.0.1:{proxy.Port} wants authentication: it accepted none of the methods offered (no authentication; no username and password was given) (give the proxy's username and password: --proxy SCHEME://USER:PASS@HOST:PORT)\n", result.Stderr);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class ProxyFailureTests
     }
 
     [Theory]
-    [InlineData("ftp://127.0.0.1:21", "sockit: --proxy ftp://127.0.0.1:21: scheme 'ftp' is not a proxy kind sockit speaks: socks5://, socks5h:// or http:// (for example --proxy socks5://127.0.0.1:1080 or --proxy http://127.0.0.1:8888)")]
+    [InlineData("ftp://127.0.0.1:21", "sockit: --proxy ftp://127.0.0.1:21: scheme 'ftp' is not a proxy scheme: give socks5://, socks5h:// or http:// (for example --proxy socks5://127.0.0.1:1080 or --proxy http://127.0.0.1:8888)")]
     [InlineData("socks5://127.0.0.1:70000", "sockit: --proxy socks5://127.0.0.1:70000: port '70000' is not a port number: 1-65535 (for example --proxy socks5://127.0.0.1:1080 or --proxy http://127.0.0.1:8888)")]
     [InlineData("socks5://127.0.0.1", "sockit: --proxy socks5://127.0.0.1: give a host and a port: scheme://host:port (a proxy has no default port) (for example --proxy socks5://127.0.0.1:1080 or --proxy http://127.0.0.1:8888)")]
     [InlineData("127.0.0.1:1080", "sockit: --proxy 127.0.0.1:1080: no scheme: a proxy URL starts with socks5://, socks5h:// or http:// (for example --proxy socks5://127.0.0.1:1080 or --proxy http://127.0.0.1:8888)")]

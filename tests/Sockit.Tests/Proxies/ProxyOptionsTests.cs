@@ -18,8 +18,8 @@ public sealed class ProxyOptionsTests
     }
 
     [Theory]
-    [InlineData("socks4://127.0.0.1:1080", "scheme 'socks4' is not a proxy kind sockit speaks: socks5://, socks5h:// or http://")]
-    [InlineData("https://127.0.0.1:443", "scheme 'https' is not a proxy kind sockit speaks: socks5://, socks5h:// or http://")]
+    [InlineData("socks4://127.0.0.1:1080", "scheme 'socks4' is not a proxy scheme: give socks5://, socks5h:// or http://")]
+    [InlineData("https://127.0.0.1:443", "scheme 'https' is not a proxy scheme: give socks5://, socks5h:// or http://")]
     [InlineData("socks5://127.0.0.1", "give a host and a port: scheme://host:port (a proxy has no default port)")]
     [InlineData("socks5://:1080", "give a host and a port: scheme://host:port (a proxy has no default port)")]
     [InlineData("socks5://127.0.0.1:0", "port '0' is not a port number: 1-65535")]
