@@ -21,7 +21,10 @@ internal static class ExitCodes
     public const int TempFail = 75;
     public const int Protocol = 76;
 
-    /// <summary>EX_NOPERM: the peer's TLS certificate is not trusted (<see cref="SockitFailure.Untrusted"/>).</summary>
+    /// <summary>
+    /// EX_NOPERM: the peer's TLS certificate is not trusted (<see cref="SockitFailure.Untrusted"/>), or a proxy wants
+    /// credentials or refused them (<see cref="SockitFailure.Unauthorized"/>).
+    /// </summary>
     public const int Untrusted = 77;
 
     /// <summary>The program <c>--exec</c> names was found but cannot be run (not executable): the shell's 126, as env(1) and xargs(1) use it.</summary>
@@ -39,7 +42,7 @@ internal static class ExitCodes
         SockitFailure.Reset or SockitFailure.Truncated or SockitFailure.Io => IoError,
         SockitFailure.Protocol => Protocol,
         SockitFailure.TooManyRedirects => TooManyRedirects,
-        SockitFailure.Untrusted => Untrusted,
+        SockitFailure.Untrusted or SockitFailure.Unauthorized => Untrusted,
         _ => Software,
     };
 }

@@ -26,4 +26,6 @@ internal sealed record ConnectArguments(
     public Sockit.Exec.ExecCommand? Exec { get; init; }
     /// <summary>How many times -v was given: 1 traces the connect, 2 adds the byte counts.</summary>
     public int Verbosity { get; init; }
+    /// <summary>--proxy: the proxy to tunnel through; null to connect directly.</summary>
+    public Sockit.Proxies.ProxyOptions? Proxy { get; init; }
 }

@@ -33,10 +33,11 @@ internal static class ConnectCommand
         var tlsFlags = new TlsFlags();
         var execFlags = new ExecFlags();
         var verbosity = new Verbosity();
+        var proxy = ProxyFlag.Create();
 
         var command = new Command("connect", "Connect to HOST PORT and copy stdin to it and it to stdout (netcat's client; the lesson's client)")
         {
-            host, port, udp, unix, ipv4, ipv6, send, hex, connectTimeout, idleTimeout, noShutdown, zero, tls, sni, verbosity.Option, execFlags.Exec, execFlags.ShExec,
+            host, port, udp, unix, ipv4, ipv6, send, hex, connectTimeout, idleTimeout, noShutdown, zero, tls, sni, verbosity.Option, proxy, execFlags.Exec, execFlags.ShExec,
         };
         foreach (var option in tlsFlags.Client)
         {
@@ -92,6 +93,11 @@ internal static class ConnectCommand
             {
                 throw CliException.Usage("--tls needs a TCP connection: drop -u or -z (sockit tls HOST:PORT checks a TLS handshake)");
             }
+            var proxyOptions = ProxyFlag.Parse(parseResult, proxy);
+            if (proxyOptions is not null && (isUdp || unixPath is not null || parseResult.GetValue(zero)))
+            {
+                throw CliException.Usage("--proxy tunnels one TCP connection to HOST PORT: drop -u (SOCKS5's UDP ASSOCIATE is not supported), -U or -z");
+            }
             return new ConnectArguments(
                 hostName,
                 portText,
@@ -109,6 +115,7 @@ internal static class ConnectCommand
                 Tls = useTls ? tlsFlags.ClientOptions(parseResult, parseResult.GetValue(sni)) : null,
                 Exec = execFlags.Command(parseResult),
                 Verbosity = verbosity.Level(parseResult),
+                Proxy = proxyOptions,
             };
         }
     }
@@ -121,6 +128,7 @@ internal static class ConnectCommand
             Family = arguments.Family,
             ConnectTimeout = arguments.ConnectTimeout,
             Tls = arguments.Tls,
+            Proxy = arguments.Proxy,
         };
         if (arguments.Scan)
         {

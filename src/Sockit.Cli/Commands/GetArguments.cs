@@ -44,4 +44,7 @@ internal sealed record GetArguments(
     public bool BodyToTerminal { get; init; }
     /// <summary>How an https URL handshakes and what it trusts; null for http.</summary>
     public Tls.TlsClientOptions? Tls { get; init; }
+
+    /// <summary>--proxy: the proxy to tunnel through (CONNECT for http and https alike); null to connect directly.</summary>
+    public Sockit.Proxies.ProxyOptions? Proxy { get; init; }
 }

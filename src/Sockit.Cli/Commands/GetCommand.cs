@@ -71,11 +71,12 @@ internal static class GetCommand
             DefaultValueFactory = _ => [],
         };
         var tls = new TlsFlags();
+        var proxy = ProxyFlag.Create();
 
         var command = new Command("get", "Fetch an http:// or https:// URL over a raw socket, as the lesson's web-browser step, framed as RFC 9112 says")
         {
             url, include, head, raw, headers, http10, output, timeout, verbose,
-            method, data, json, location, maxRedirects, fail, writeOut, resolve, connectTo,
+            method, data, json, location, maxRedirects, fail, writeOut, resolve, connectTo, proxy,
         };
         foreach (var option in tls.Client)
         {
@@ -96,6 +97,7 @@ internal static class GetCommand
                     Resolve = arguments.Resolve,
                     ConnectTo = arguments.ConnectTo,
                     Tls = arguments.Tls,
+                    Proxy = arguments.Proxy,
                 });
                 HttpRedirectResult result;
                 try
@@ -181,6 +183,11 @@ internal static class GetCommand
             var bodyToTerminal = outputPath == "-";
             outputPath = bodyToTerminal ? null : outputPath;
             var https = request.Url.Scheme == Uri.UriSchemeHttps;
+            var proxyOptions = ProxyFlag.Parse(parseResult, proxy);
+            if (proxyOptions is not null && parseResult.GetValue(resolve)!.Length > 0)
+            {
+                throw CliException.Usage("--resolve does not apply through --proxy, which connects to the URL's host itself (drop --resolve; socks5h:// has the proxy resolve the name)");
+            }
             if (!https && tls.Client.Any(o => parseResult.GetResult(o) is { Implicit: false }))
             {
                 throw CliException.Usage("--cacert, --insecure, --cert, --key and --tls-min are for https:// URLs");
@@ -204,6 +211,7 @@ internal static class GetCommand
                 ConnectTo = parseResult.GetValue(connectTo)!.Select(ConnectOverrides.ParseConnectTo).ToList(),
                 BodyToTerminal = bodyToTerminal,
                 Tls = https ? tls.ClientOptions(parseResult) : null,
+                Proxy = proxyOptions,
             };
         }
     }

@@ -50,7 +50,7 @@ internal static class ManPage
             0 success; 1 a check failed (connect \-z: no port open); 64 usage error; 65 data error (bench: an echo differed);
             66 input file missing;
             68 unknown host or service; 69 refused or unreachable; 70 internal error; 74 I/O error (reset, body cut short, bench errors);
-            75 timed out; 76 protocol error (malformed HTTP or DNS, a failed TLS handshake); 77 TLS certificate not trusted; 130 interrupted.
+            75 timed out; 76 protocol error (malformed HTTP or DNS, a failed TLS handshake); 77 TLS certificate not trusted, or a proxy wants or refused a username and password; 130 interrupted.
             .SH SEE ALSO
             .BR getent (1),
             .BR nc (1),

@@ -25,6 +25,7 @@ internal static class FailureAdvice
         HttpWireProtocolException => null,
         HttpRedirectException e => ForRedirect(e),
         Exec.ProgramStartException e => ForProgram(e),
+        Proxies.ProxyException e => ForProxy(e, context.Command == "get" ? "--timeout" : "--connect-timeout"),
         _ => null,
     };
 
@@ -87,6 +88,28 @@ internal static class FailureAdvice
             : "check the name: --exec looks for it in PATH and runs no shell; give its path, or a shell line with --sh-exec",
         Exec.ProgramStartException.PermissionDenied => "it must be an executable file, not a directory: chmod +x it, or give a shell line with --sh-exec",
         _ => "is it a program for this machine? a script needs a #! line, or run it with --sh-exec",
+    };
+
+    // The proxy's answer is the fact; what to try depends on which step it said no at.
+    private static string ForProxy(Proxies.ProxyException e, string timeoutFlag) => (e.Step, e.Failure) switch
+    {
+        (Proxies.ProxyStep.Connect, SockitFailure.Refused) => "is the proxy running, and on that port? check --proxy",
+        (Proxies.ProxyStep.Connect, SockitFailure.TimedOut) => $"is a firewall dropping packets to the proxy? check --proxy, or try a longer {timeoutFlag}",
+        (Proxies.ProxyStep.Connect, _) => "check the proxy's address in --proxy",
+        (_, SockitFailure.Unauthorized) when e.Proxy.UserName is null => "give the proxy's username and password: --proxy SCHEME://USER:PASS@HOST:PORT",
+        (_, SockitFailure.Unauthorized) => "check the username and password in --proxy",
+        (_, SockitFailure.Protocol) => e.Proxy.Kind == Proxies.ProxyKind.HttpConnect
+            ? "is that port an HTTP proxy? a SOCKS proxy takes --proxy socks5://"
+            : "is that port a SOCKS5 proxy? an HTTP proxy takes --proxy http://",
+        (_, SockitFailure.TimedOut) when e.Timeout is not null => e.Proxy.Kind == Proxies.ProxyKind.HttpConnect
+            ? $"is that port an HTTP proxy? check --proxy, or try a longer {timeoutFlag}"
+            : $"is that port a SOCKS5 proxy? check --proxy, or try a longer {timeoutFlag}",
+        (_, SockitFailure.TimedOut) => "the proxy could not reach the target in time: check the target, or the proxy's network",
+        _ when e.ReplyCode is 2 or 403 or 405 => "the proxy's rules forbid this target: check its configuration (tinyproxy's ConnectPort, say), or use another proxy",
+        _ when e.ReplyCode is 7 => "the proxy does not offer CONNECT: use another proxy",
+        _ when e.ReplyCode is 8 && e.Proxy.Kind == Proxies.ProxyKind.Socks5Hostname => "the proxy does not take names: try --proxy socks5:// to resolve the name here",
+        _ when e.ReplyCode is 8 => "the proxy does not take this address type: try --proxy socks5h:// to send the name, or -4",
+        _ => $"the proxy could not reach {e.TargetHost} port {e.TargetPort} from where it runs: is a server listening there?",
     };
 
     private static string ForRedirect(HttpRedirectException e) => e switch

@@ -51,6 +51,7 @@ internal sealed record FailureReport(string Kind, int ExitCode, string Message)
         SockitFailure.AddressInUse => "address-in-use",
         SockitFailure.TooManyRedirects => TooManyRedirectsKind,
         SockitFailure.Untrusted => "untrusted",
+        SockitFailure.Unauthorized => "unauthorized",
         _ => "io",
     };
 

@@ -62,4 +62,12 @@ public sealed record ConnectOptions
     /// <see cref="ConnectTimeout"/> bounding each attempt rather than the whole (<see cref="Py.CreateConnectionAsync"/>).
     /// </summary>
     internal bool OneAtATime { get; init; }
+
+    /// <summary>
+    /// Connect through this proxy (SOCKS5 or HTTP CONNECT): <see cref="Connector.ConnectAsync(string, int, ConnectOptions?, CancellationToken)"/>
+    /// connects to the proxy, asks it for a tunnel to the host and port, and the connection is that tunnel (TLS on top
+    /// when <see cref="Tls"/> is set). TCP only. The proxy's handshake is bounded by <see cref="ConnectTimeout"/>, or 30 s
+    /// without one. Default null: connect directly.
+    /// </summary>
+    public Proxies.ProxyOptions? Proxy { get; init; }
 }

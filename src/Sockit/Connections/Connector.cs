@@ -47,6 +47,10 @@ public static class Connector
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
         options ??= new ConnectOptions();
         progress ??= options.Progress;
+        if (options.Proxy is not null)
+        {
+            return await Proxies.ProxyTunnel.ConnectAsync(host, port, options, progress, cancellationToken).ConfigureAwait(false);
+        }
         var addresses = Order(await ResolveAsync(host, options.Family, progress, cancellationToken).ConfigureAwait(false), options);
         if (!IsLiteral(host))
         {
@@ -138,7 +142,7 @@ public static class Connector
     }
 
     // The TLS handshake of a fresh connection, bounded by the connect timeout; the connection is closed when it fails.
-    private static async ValueTask SecureAsync(Connection connection, string host, TlsClientOptions tls, TimeSpan? timeout, CancellationToken cancellationToken)
+    internal static async ValueTask SecureAsync(Connection connection, string host, TlsClientOptions tls, TimeSpan? timeout, CancellationToken cancellationToken)
     {
         using var deadline = timeout is { } t ? new CancellationTokenSource(t) : null;
         using var linked = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);

@@ -26,4 +26,6 @@ public enum SockitFailure
     TooManyRedirects,
     /// <summary>The peer's TLS certificate is not trusted (expired, for another name, by an unknown issuer, self-signed).</summary>
     Untrusted,
+    /// <summary>The peer wants credentials, or refused the ones given (a proxy's 407, a SOCKS5 password refused).</summary>
+    Unauthorized,
 }

@@ -141,6 +141,10 @@ public sealed class HttpWireClient
         }
         try
         {
+            if (options.Proxy is { } proxy)
+            {
+                return await Connector.ConnectAsync(host, port, new ConnectOptions { Proxy = proxy }, trace, cancellationToken).ConfigureAwait(false);
+            }
             if (options.Resolve.FirstOrDefault(r => r.Matches(host, port)) is { } resolve)
             {
                 // No lookup at all: the caller named the addresses.
@@ -388,8 +392,23 @@ public sealed class HttpWireClient
     }
 
     /// <summary>Turns the connect steps into get's trace lines and the phase a timeout message names.</summary>
-    private sealed class ConnectTrace(HttpWireObserver observer, Exchange exchange) : IConnectProgress
+    private sealed class ConnectTrace(HttpWireObserver observer, Exchange exchange) : IConnectProgress, Proxies.IProxyProgress
     {
+        public void OnProxyHandshake(Proxies.ProxyOptions proxy, string target)
+        {
+            exchange.Phase = $"in the proxy handshake with {proxy}";
+            exchange.Step = ConnectionPhase.Connect;
+            observer.OnTrace($"asking proxy {proxy} for a tunnel to {target}");
+        }
+
+        public void OnProxyTunnel(Proxies.ProxyOptions proxy, string target, string bound)
+        {
+            exchange.Connected = Stopwatch.GetTimestamp();
+            observer.OnTrace(proxy.Kind == Proxies.ProxyKind.HttpConnect
+                ? $"tunnel to {target} open: proxy answered {bound}"
+                : $"tunnel to {target} open: proxy connected from {bound}");
+        }
+
         public void OnResolving(string host)
         {
             exchange.Phase = $"resolving {host}";

@@ -25,4 +25,11 @@ public sealed class HttpWireClientOptions
     /// <c>http/1.1</c> unless <see cref="TlsClientOptions.ApplicationProtocols"/> says otherwise.
     /// </summary>
     public TlsClientOptions? Tls { get; init; }
+
+    /// <summary>
+    /// Connect through this proxy (<see cref="Connections.ConnectOptions.Proxy"/>): a tunnel to the URL's host and port
+    /// (or <see cref="ConnectTo"/>'s), for http and https alike, with the request in origin form as without a proxy.
+    /// <see cref="Resolve"/> does not apply through a proxy. Default null: connect directly.
+    /// </summary>
+    public Proxies.ProxyOptions? Proxy { get; init; }
 }
