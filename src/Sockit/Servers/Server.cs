@@ -23,7 +23,7 @@ public sealed class Server : IAsyncDisposable
 {
     // A read takes what has arrived, up to this much; the buffer is rented for the read and the answer, then returned.
     private const int PlainBufferSize = 64 * 1024;
-    // SslStream hands over at most one record (16 KiB) a read; it keeps its own buffer only while a record is half read.
+    // SslStream hands over at most one record (16 KiB) a read.
     private const int TlsBufferSize = 16 * 1024;
     private const int DescriptorHeadroom = 32;
     private static readonly TimeSpan s_minAcceptBackOff = TimeSpan.FromMilliseconds(50);
@@ -323,7 +323,9 @@ public sealed class Server : IAsyncDisposable
         // fewer a client). A timer of its own only when an idle timeout is asked for.
         using var idle = _options.IdleTimeout is null ? null : new CancellationTokenSource();
         var receiveToken = idle?.Token ?? CancellationToken.None;
-        var plain = connection.Tls is null;
+        // SslStream passes a zero-byte read through to the socket too, and reads (and decrypts) a record only once data is
+        // there; a read then returns at most one record (16 KiB).
+        var bufferSize = connection.Tls is null ? PlainBufferSize : TlsBufferSize;
         var end = ServerEventKind.Closed;
         string? detail = null;
         try
@@ -334,12 +336,9 @@ public sealed class Server : IAsyncDisposable
                 {
                     idle!.CancelAfter(timeout);
                 }
-                if (plain)
-                {
-                    // Wait until there is something to read without holding a buffer: an idle client costs no buffer.
-                    await connection.ReceiveAsync(Memory<byte>.Empty, receiveToken).ConfigureAwait(false);
-                }
-                var buffer = ArrayPool<byte>.Shared.Rent(plain ? PlainBufferSize : TlsBufferSize);
+                // Wait until there is something to read without holding a buffer: an idle client costs no buffer.
+                await connection.ReceiveAsync(Memory<byte>.Empty, receiveToken).ConfigureAwait(false);
+                var buffer = ArrayPool<byte>.Shared.Rent(bufferSize);
                 try
                 {
                     var n = await connection.ReceiveAsync(buffer, receiveToken).ConfigureAwait(false);

@@ -8,9 +8,9 @@ namespace Sockit.Servers;
 /// <param name="Detail">Why, for failures.</param>
 public sealed record ServerEvent(ServerEventKind Kind, EndPoint Peer, string? Detail = null)
 {
-    /// <summary>Bytes received from the client in all (when its connection has ended: closed, idle, failed); else 0.</summary>
-    public long BytesReceived { get; init; }
+    /// <summary>Bytes received from the client in all, when its connection has ended (closed, idle, failed); else null.</summary>
+    public long? BytesReceived { get; init; }
 
-    /// <summary>Bytes sent to the client in all, answers and broadcasts (when its connection has ended); else 0.</summary>
-    public long BytesSent { get; init; }
+    /// <summary>Bytes sent to the client in all, answers and broadcasts, when its connection has ended; else null.</summary>
+    public long? BytesSent { get; init; }
 }

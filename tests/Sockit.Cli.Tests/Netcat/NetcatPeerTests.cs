@@ -194,7 +194,7 @@ public sealed class NetcatPeerTests
     [Fact]
     public async Task Listen_MaxClients_ClosesTheOneTooMany()
     {
-        var (listen, port) = await BackgroundProcess.SockitListenAsync("0", "-k", "--echo", "--max-clients", "1");
+        var (listen, port) = await BackgroundProcess.SockitListenAsync("0", "-k", "--echo", "--max-clients", "1", "-v");
         await using (listen)
         {
             // The first client holds its connection open (--no-shutdown, no reply to end it) while a second connects.
