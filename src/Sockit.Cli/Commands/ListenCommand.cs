@@ -25,7 +25,7 @@ internal static class ListenCommand
         var udp = new Option<bool>("--udp", "-u") { Description = "UDP: print each datagram; answer (or send stdin to) each peer by its address, many peers at once" };
         var unix = new Option<string?>("--unix", "-U") { Description = "Listen on a Unix domain stream socket at PATH (removed again on exit)", HelpName = "PATH" };
         var keepOpen = new Option<bool>("--keep-open", "-k") { Description = "Serve many clients, at once, until Ctrl-C (stdin goes to every client)" };
-        var echo = new Option<bool>("--echo") { Description = "Send every byte back to whoever sent it; print nothing of it (stdout stays empty; -v, --hex to see it on stderr)" };
+        var echo = new Option<bool>("--echo") { Description = "Send every byte back to whoever sent it, and print none of it: stdout stays empty (--hex dumps it on stderr, -vv counts it)" };
         var reply = new Option<string?>("--reply") { Description = "Answer each message with TEXT, as the lesson's server (\"Yes, I can hear you.\"); print nothing of it, as --echo", HelpName = "TEXT" };
         var maxClients = new Option<int?>("--max-clients") { Description = "With -k, serve at most N clients at once; more are closed at once", HelpName = "N" };
         var idleTimeout = Duration.Option("--idle-timeout", "Close a client silent this long: 500ms, 2s, 1m or seconds (one client without -k: exit 75; UDP: stop)");
