@@ -396,7 +396,8 @@ public sealed class Server : IAsyncDisposable
         }
         _options.Sent?.Invoke(peer, response);
         // Awaited: a client that does not read its answers is not read either until it does (backpressure on it alone).
-        await connection.SendAsync(response, cancellationToken).ConfigureAwait(false);
+        // No token, as for the receives: stopping closes the connection under a send that waits.
+        await connection.SendAsync(response, CancellationToken.None).ConfigureAwait(false);
         Interlocked.Add(ref traffic.Sent, response.Length);
         return !_options.CloseAfterResponse;
     }
