@@ -137,7 +137,7 @@ internal static class ConnectCommand
             return await ScanAsync(console, arguments.Format, arguments.Host!, NetcatArguments.Ports(arguments.Port!, arguments.Protocol), options with { Progress = scanTrace }, cancellationToken).ConfigureAwait(false);
         }
 
-        var renderer = NetcatRenderer.For(arguments.Format, console, arguments.Hex, namePeers: false, arguments.Verbosity);
+        var renderer = NetcatRenderer.For(arguments.Format, console, arguments.Hex, namePeers: false, verbosity: arguments.Verbosity);
         options = options with { Progress = renderer.ConnectTrace(options.AttemptDelay) };
         var port = arguments.UnixPath is null ? NetcatArguments.Port(arguments.Port!, arguments.Protocol) : 0;
         try

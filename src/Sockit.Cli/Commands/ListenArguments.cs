@@ -12,10 +12,20 @@ internal sealed record ListenArguments(
     int? MaxClients,
     TimeSpan? IdleTimeout,
     bool Hex,
-    OutputFormat Format)
+    OutputFormat Format,
+    int Verbosity = 0)
 {
     /// <summary>netcat without -k: one client, relayed with stdin and stdout, and nobody answers by itself.</summary>
     public bool RelaysOne => !KeepOpen && !Udp && !Echo && Reply is null;
+
+    /// <summary>
+    /// A line for each client coming and going: asked for with -v, and netcat's default without --echo/--reply (where
+    /// the data is the output and the lines say whose it is); an echo or reply server is quiet about its clients.
+    /// </summary>
+    public bool ConnectionLines => Verbosity >= 1 || Mode is null;
+
+    /// <summary>-vv: the bytes each way on each client's "closed" line.</summary>
+    public bool TrafficSummary => Verbosity >= 2;
 
     /// <summary>echo or reply when the server answers by itself.</summary>
     public string? Mode => Echo ? "echo" : Reply is not null ? "reply" : null;

@@ -12,7 +12,9 @@ namespace Sockit.Cli.Commands;
 /// <summary>
 /// <c>sockit listen PORT</c>: netcat's server mode, the lesson's server (bind, listen, accept, recv, sendall, close).
 /// Binds loopback unless <c>--bind</c> says otherwise; prints what arrives, sends stdin to the peer;
-/// <c>--echo</c> and <c>--reply TEXT</c> answer each message; <c>-k</c> serves many clients at once.
+/// <c>--echo</c> and <c>--reply TEXT</c> answer each message (and print nothing of it); <c>-k</c> serves many clients at once.
+/// Everything it prints goes through bounded writers (<see cref="BoundedConsoleWriter"/>), so no client waits for the
+/// console: what only shows (lines, hex dumps) is dropped when the reader is slow, the data itself (netcat's stdout) waits.
 /// </summary>
 internal static class ListenCommand
 {
@@ -23,18 +25,19 @@ internal static class ListenCommand
         var udp = new Option<bool>("--udp", "-u") { Description = "UDP: print each datagram; answer (or send stdin to) each peer by its address, many peers at once" };
         var unix = new Option<string?>("--unix", "-U") { Description = "Listen on a Unix domain stream socket at PATH (removed again on exit)", HelpName = "PATH" };
         var keepOpen = new Option<bool>("--keep-open", "-k") { Description = "Serve many clients, at once, until Ctrl-C (stdin goes to every client)" };
-        var echo = new Option<bool>("--echo") { Description = "Send every byte back to whoever sent it" };
-        var reply = new Option<string?>("--reply") { Description = "Answer each message with TEXT, as the lesson's server (\"Yes, I can hear you.\")", HelpName = "TEXT" };
+        var echo = new Option<bool>("--echo") { Description = "Send every byte back to whoever sent it, and print none of it: stdout stays empty (--hex dumps it on stderr, -vv counts it)" };
+        var reply = new Option<string?>("--reply") { Description = "Answer each message with TEXT, as the lesson's server (\"Yes, I can hear you.\"); print nothing of it, as --echo", HelpName = "TEXT" };
         var maxClients = new Option<int?>("--max-clients") { Description = "With -k, serve at most N clients at once; more are closed at once", HelpName = "N" };
         var idleTimeout = Duration.Option("--idle-timeout", "Close a client silent this long: 500ms, 2s, 1m or seconds (one client without -k: exit 75; UDP: stop)");
         var hex = new Option<bool>("--hex") { Description = "Dump both directions to stderr as hex (> sent, < received; with -k or -u each peer's chunks under a '== PEER' line)" };
         var tls = new Option<bool>("--tls") { Description = "Serve TLS (ncat's --ssl) with --cert/--key, or a new self-signed certificate whose SHA-256 fingerprint is printed on stderr" };
         var tlsFlags = new TlsFlags();
         var execFlags = new ExecFlags();
+        var verbose = ListenVerbosity.Create();
 
         var command = new Command("listen", "Listen on PORT, print what arrives and send stdin back (netcat's server; the lesson's server)")
         {
-            port, bind, udp, unix, keepOpen, echo, reply, maxClients, idleTimeout, hex, tls, tlsFlags.Cert, tlsFlags.Key, execFlags.Exec, execFlags.ShExec,
+            port, bind, udp, unix, keepOpen, echo, reply, maxClients, idleTimeout, hex, tls, tlsFlags.Cert, tlsFlags.Key, verbose, execFlags.Exec, execFlags.ShExec,
         };
         CommandAction.Set(command, console, async (parseResult, cancellationToken) =>
         {
@@ -51,8 +54,14 @@ internal static class ListenCommand
             {
                 listenerOptions = listenerOptions with { Tls = ListenTls.Options(tlsFlags.ServerCertificate(parseResult), listenerOptions.Address) };
             }
+            // Nothing the server prints is waited for: one queue a stream, drained by a thread of its own.
+            var output = new BoundedConsoleWriter(console.OutputStream,
+                arguments.Format == OutputFormat.Json ? NetcatJsonRenderer.DroppedNotice : BoundedConsoleWriter.TextNotice);
+            var error = new BoundedConsoleWriter(console.ErrorStream, BoundedConsoleWriter.TextNotice);
             // Several peers at once (-k, UDP): name each in the dump. One client: the same dump as connect's.
-            var renderer = NetcatRenderer.For(arguments.Format, console, arguments.Hex, namePeers: arguments.KeepOpen || arguments.Udp);
+            var renderer = NetcatRenderer.For(arguments.Format, console, arguments.Hex, namePeers: arguments.KeepOpen || arguments.Udp, output, error);
+            renderer.ConnectionLines = arguments.ConnectionLines;
+            renderer.TrafficSummary = arguments.TrafficSummary;
             try
             {
                 return arguments.Exec is { } exec ? await NetcatExec.ListenAsync(renderer, arguments, exec, listenerOptions, cancellationToken).ConfigureAwait(false)
@@ -64,6 +73,12 @@ internal static class ListenCommand
             {
                 renderer.Failed(e);
                 throw;
+            }
+            finally
+            {
+                // What is queued is written before the command's last words (a failure's line goes straight to stderr).
+                await output.DisposeAsync().ConfigureAwait(false);
+                await error.DisposeAsync().ConfigureAwait(false);
             }
         });
         return command;
@@ -123,7 +138,8 @@ internal static class ListenCommand
                 parseResult.GetValue(maxClients),
                 parseResult.GetValue(idleTimeout),
                 parseResult.GetValue(hex),
-                parseResult.GetValue(GlobalOptions.Format))
+                parseResult.GetValue(GlobalOptions.Format),
+                parseResult.GetValue(verbose))
             {
                 Exec = execFlags.Command(parseResult),
             };
@@ -163,7 +179,9 @@ internal static class ListenCommand
             KeepOpen = arguments.KeepOpen,
             MaxClients = arguments.MaxClients,
             IdleTimeout = arguments.IdleTimeout,
-            Received = renderer.ReceivedAsync,
+            // A server that answers by itself only shows what it gets (dropped for a slow reader); a sink's stdout is the data.
+            Received = arguments.Mode is not null && renderer.WantsData ? renderer.Received : null,
+            Consume = arguments.Mode is null ? renderer.ConsumeAsync : null,
             Sent = renderer.WantsData ? (peer, data) => renderer.Data(peer, RelayDirection.Sent, data.Span) : null,
             Events = renderer.ServerEvent,
         };

@@ -17,6 +17,18 @@ internal static class JsonLines
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>One record as UTF-8 bytes, its newline included.</summary>
+    public static byte[] ToBytes<T>(T value, JsonTypeInfo<T> typeInfo)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, s_options))
+        {
+            JsonSerializer.Serialize(json, value, typeInfo);
+        }
+        buffer.WriteByte((byte)'\n');
+        return buffer.ToArray();
+    }
+
     public static void Write<T>(TextWriter writer, T value, JsonTypeInfo<T> typeInfo)
     {
         using var buffer = new MemoryStream();

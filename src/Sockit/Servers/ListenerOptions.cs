@@ -19,8 +19,18 @@ public sealed record ListenerOptions
     /// <summary>The path of the Unix domain socket, required for <see cref="Transport.Unix"/>; default null.</summary>
     public string? UnixPath { get; init; }
 
-    /// <summary>The <c>listen()</c> backlog: connections the OS queues before they are accepted. Default 128.</summary>
-    public int Backlog { get; init; } = 128;
+    /// <summary>
+    /// The <c>listen()</c> backlog: connections the OS queues before they are accepted. Default <see cref="MaxBacklog"/>,
+    /// the OS maximum (SOMAXCONN), so a burst of thousands of clients is queued rather than refused or retried.
+    /// </summary>
+    public int Backlog { get; init; } = MaxBacklog;
+
+    /// <summary>
+    /// Asks <c>listen()</c> for the most the OS allows: Linux and the BSDs cut a larger backlog down to their limit
+    /// (<c>/proc/sys/net/core/somaxconn</c> on Linux, 4096 by default), and Windows reads this value (SOMAXCONN) as
+    /// "the maximum".
+    /// </summary>
+    public const int MaxBacklog = (int)System.Net.Sockets.SocketOptionName.MaxConnections;
 
     /// <summary>Serve TLS with these options (TCP and Unix): each accepted connection handshakes before any byte is relayed. Default null: plain.</summary>
     public TlsServerOptions? Tls { get; init; }

@@ -7,23 +7,37 @@ namespace Sockit.Servers;
 
 /// <summary>
 /// A running server over a <see cref="Listener"/>: accepts clients (TCP, Unix) or receives datagrams (UDP) in the
-/// background, hands each message to <see cref="ServerOptions.Received"/>, and answers it with what
-/// <see cref="ServerOptions.Respond"/> returns. Without <see cref="ServerOptions.Respond"/> it answers nothing (a sink;
-/// <see cref="BroadcastAsync"/> sends to every client); <see cref="EchoServer"/> and <see cref="ReplyServer"/> start the
-/// two common configurations. Dispose to stop: every connection is closed and a Unix socket's file removed.
+/// background, shows each message to <see cref="ServerOptions.Received"/>, hands it to <see cref="ServerOptions.Consume"/>,
+/// and answers it with what <see cref="ServerOptions.Respond"/> returns. Without <see cref="ServerOptions.Respond"/> it
+/// answers nothing (a sink; <see cref="BroadcastAsync"/> sends to every client); <see cref="EchoServer"/> and
+/// <see cref="ReplyServer"/> start the two common configurations. Dispose to stop: every connection is closed and a Unix
+/// socket's file removed.
 /// </summary>
+/// <remarks>
+/// Built for many clients: each client is served by its own loop with no lock shared between clients, so a client
+/// that is slow (or a callback that is slow for one client) holds up that client only. An idle TCP or Unix client holds
+/// no receive buffer: its loop waits for data with a zero-byte receive and rents a buffer only to read what has come. A
+/// client that does not read its answers stops being read until it does (the send waits), so memory stays bounded.
+/// </remarks>
 public sealed class Server : IAsyncDisposable
 {
-    private const int BufferSize = 64 * 1024;
+    // A read takes what has arrived, up to this much; the buffer is rented for the read and the answer, then returned.
+    private const int PlainBufferSize = 64 * 1024;
+    // SslStream hands over at most one record (16 KiB) a read.
+    private const int TlsBufferSize = 16 * 1024;
     private const int DescriptorHeadroom = 32;
     private static readonly TimeSpan s_minAcceptBackOff = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan s_maxAcceptBackOff = TimeSpan.FromSeconds(1);
     private readonly ServerOptions _options;
     private readonly CancellationTokenSource _stop = new();
-    private readonly SemaphoreSlim _receivedLock = new(1, 1);
-    private readonly ConcurrentDictionary<Connection, SemaphoreSlim> _clients = new();
+    // Broadcasts take turns, so two never interleave on one client. The data path never takes it: a server that answers
+    // does not broadcast, so no client needs a send lock of its own.
+    private readonly SemaphoreSlim _broadcastLock = new(1, 1);
+    private readonly ConcurrentDictionary<Connection, ClientTraffic> _clients = new();
     private readonly ConcurrentDictionary<EndPoint, byte> _udpPeers = new();
-    private readonly ConcurrentDictionary<Task, byte> _handlers = new(); // running client handlers, and any that faulted
+    private readonly TaskCompletionSource _handlersDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _handlersRunning = 1; // the accept loop counts as one, so the count reaches 0 only after it has stopped
+    private Exception? _handlerFault; // the first exception a callback threw on a client's loop, for Completion
     private Task _completion = Task.CompletedTask;
     private int _disposed;
 
@@ -48,7 +62,7 @@ public sealed class Server : IAsyncDisposable
     /// <summary>Clients connected now (TCP, Unix), or peers heard from (UDP).</summary>
     public int ClientCount => Listener.Transport == Transport.Udp ? _udpPeers.Count : _clients.Count;
 
-    /// <summary>Ends when the server stops: disposed, its only client gone (without <see cref="ServerOptions.KeepOpen"/>), or idle (UDP). Faults when <see cref="ServerOptions.Received"/> threw.</summary>
+    /// <summary>Ends when the server stops: disposed, its only client gone (without <see cref="ServerOptions.KeepOpen"/>), or idle (UDP). Faults when a callback (<see cref="ServerOptions.Received"/>, <see cref="ServerOptions.Consume"/>, <see cref="ServerOptions.Respond"/>) threw.</summary>
     public Task Completion => _completion;
 
     /// <summary>
@@ -62,38 +76,56 @@ public sealed class Server : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Sends <paramref name="data"/> to every connected client (UDP: to every peer heard from). Returns how many it reached.</summary>
+    /// <summary>
+    /// Sends <paramref name="data"/> to every connected client (UDP: to every peer heard from), one after another; calls
+    /// take turns. Returns how many it reached. Only for a server without <see cref="ServerOptions.Respond"/> (a server
+    /// that answers sends only its answers, so its clients' sends need no lock): else <see cref="InvalidOperationException"/>.
+    /// </summary>
     public async ValueTask<int> BroadcastAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
     {
-        var reached = 0;
-        if (Listener.Transport == Transport.Udp)
+        if (_options.Respond is not null)
         {
-            foreach (var peer in _udpPeers.Keys)
+            throw new InvalidOperationException("a server that answers (ServerOptions.Respond) does not broadcast: its clients' own loops send");
+        }
+        await _broadcastLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var reached = 0;
+            if (Listener.Transport == Transport.Udp)
             {
-                _options.Sent?.Invoke(peer, data);
-                await Listener.SendToAsync(data, peer, cancellationToken).ConfigureAwait(false);
-                reached++;
+                foreach (var peer in _udpPeers.Keys)
+                {
+                    _options.Sent?.Invoke(peer, data);
+                    await Listener.SendToAsync(data, peer, cancellationToken).ConfigureAwait(false);
+                    reached++;
+                }
+                return reached;
+            }
+            foreach (var (connection, traffic) in _clients)
+            {
+                try
+                {
+                    _options.Sent?.Invoke(connection.RemoteEndPoint, data);
+                    await connection.SendAsync(data, cancellationToken).ConfigureAwait(false);
+                    Interlocked.Add(ref traffic.Sent, data.Length);
+                    reached++;
+                }
+                catch (Exception e) when (e is ConnectionException or ObjectDisposedException)
+                {
+                    // That client is going; its own loop reports it.
+                }
             }
             return reached;
         }
-        foreach (var (connection, sendLock) in _clients)
+        finally
         {
-            try
-            {
-                await SendLockedAsync(connection, sendLock, data, cancellationToken).ConfigureAwait(false);
-                reached++;
-            }
-            catch (Exception e) when (e is ConnectionException or ObjectDisposedException)
-            {
-                // That client is going; its own loop reports it.
-            }
+            _broadcastLock.Release();
         }
-        return reached;
     }
 
     /// <summary>
-    /// Stops the server: closes the listener and every connection, and waits for them. Rethrows what
-    /// <see cref="ServerOptions.Received"/> threw, if it did (as <see cref="Completion"/> does). Disposing again does nothing.
+    /// Stops the server: closes the listener and every connection, and waits for them. Rethrows what a callback threw,
+    /// if one did (as <see cref="Completion"/> does). Disposing again does nothing.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
@@ -117,8 +149,9 @@ public sealed class Server : IAsyncDisposable
         }
         finally
         {
-            // Also when Completion faulted (Received threw) and that failure is rethrown here.
+            // Also when Completion faulted (a callback threw) and that failure is rethrown here.
             _stop.Dispose();
+            _broadcastLock.Dispose();
         }
         GC.SuppressFinalize(this);
     }
@@ -190,7 +223,12 @@ public sealed class Server : IAsyncDisposable
         }
         finally
         {
-            await Task.WhenAll(_handlers.Keys).ConfigureAwait(false);
+            HandlerEnded();
+            await _handlersDone.Task.ConfigureAwait(false);
+        }
+        if (Volatile.Read(ref _handlerFault) is { } fault)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(fault);
         }
     }
 
@@ -203,13 +241,10 @@ public sealed class Server : IAsyncDisposable
             connection.Dispose();
             return true;
         }
-        var handler = ServeConnectionAsync(connection, _stop.Token);
-        _handlers.TryAdd(handler, 0);
-        // Forget a handler once it ends well, so a long-running server does not hold one task per client it ever had;
-        // a faulted one stays, for Completion to report.
-        _ = handler.ContinueWith(
-            static (task, handlers) => ((ConcurrentDictionary<Task, byte>)handlers!).TryRemove(task, out _),
-            _handlers, CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        // Counted, not kept: a long-running server holds nothing for a client once it has gone (a callback's failure is kept
+        // in _handlerFault for Completion).
+        Interlocked.Increment(ref _handlersRunning);
+        _ = ServeConnectionAsync(connection, _stop.Token);
         if (!_options.KeepOpen)
         {
             // netcat without -k: stop listening once the one client is in.
@@ -238,25 +273,64 @@ public sealed class Server : IAsyncDisposable
     private static bool IsOutOfDescriptors(ConnectionException e) =>
         e.SocketError is System.Net.Sockets.SocketError.TooManyOpenSockets or System.Net.Sockets.SocketError.NoBufferSpaceAvailable;
 
+    private void HandlerEnded()
+    {
+        if (Interlocked.Decrement(ref _handlersRunning) == 0)
+        {
+            _handlersDone.TrySetResult();
+        }
+    }
+
     private async Task ServeConnectionAsync(Connection connection, CancellationToken cancellationToken)
     {
-        // Run the loop on the thread pool, never on the caller's thread or its synchronization context (Task.Yield would post to that context).
-        await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
-        var peer = connection.RemoteEndPoint;
-        if (Listener.Tls is { } tls && !await HandshakeAsync(connection, tls, cancellationToken).ConfigureAwait(false))
+        try
         {
+            // Run the loop on the thread pool, never on the caller's thread or its synchronization context (Task.Yield would post to that context).
+            await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
+            if (Listener.Tls is { } tls && !await HandshakeAsync(connection, tls, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+            await ServeClientAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // A callback failed: the whole server stops, and Completion reports it.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Interlocked.CompareExchange(ref _handlerFault, e, null);
+            await _stop.CancelAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            HandlerEnded();
+        }
+    }
+
+    private async Task ServeClientAsync(Connection connection, CancellationToken cancellationToken)
+    {
+        var peer = connection.RemoteEndPoint;
+        var traffic = new ClientTraffic();
+        _clients[connection] = traffic;
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped while this client was being added, maybe after DisposeAsync closed the others: close it here.
+            _clients.TryRemove(connection, out _);
+            connection.Dispose();
             return;
         }
-        var sendLock = new SemaphoreSlim(1, 1);
-        _clients[connection] = sendLock;
         _options.Events?.Invoke(new ServerEvent(ServerEventKind.Connected, peer));
         if (_options.Handler is { } handler)
         {
-            await HandOverAsync(connection, sendLock, handler, cancellationToken).ConfigureAwait(false);
+            await HandOverAsync(connection, traffic, handler, cancellationToken).ConfigureAwait(false);
             return;
         }
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Receives wait without the server's token: stopping closes every connection, which ends them (one registration
+        // fewer a client). A timer of its own only when an idle timeout is asked for.
+        using var idle = _options.IdleTimeout is null ? null : new CancellationTokenSource();
+        var receiveToken = idle?.Token ?? CancellationToken.None;
+        // SslStream passes a zero-byte read through to the socket too, and reads (and decrypts) a record only once data is
+        // there; a read then returns at most one record (16 KiB).
+        var bufferSize = connection.Tls is null ? PlainBufferSize : TlsBufferSize;
         var end = ServerEventKind.Closed;
         string? detail = null;
         try
@@ -265,72 +339,55 @@ public sealed class Server : IAsyncDisposable
             {
                 if (_options.IdleTimeout is { } timeout)
                 {
-                    idle.CancelAfter(timeout);
+                    idle!.CancelAfter(timeout);
                 }
-                var n = await connection.ReceiveAsync(buffer, idle.Token).ConfigureAwait(false);
-                if (n == 0)
+                // Wait until there is something to read without holding a buffer: an idle client costs no buffer.
+                await connection.ReceiveAsync(Memory<byte>.Empty, receiveToken).ConfigureAwait(false);
+                var buffer = ArrayPool<byte>.Shared.Rent(bufferSize);
+                try
                 {
-                    break;
-                }
-                // What arrived together is one message: take whatever is already waiting too.
-                while (n < buffer.Length && connection.Tls is null && connection.Socket.Available > 0)
-                {
-                    n += await connection.ReceiveAsync(buffer.AsMemory(n), idle.Token).ConfigureAwait(false);
-                }
-                var message = buffer.AsMemory(0, n);
-                await DeliverAsync(peer, message, cancellationToken).ConfigureAwait(false);
-                if (_options.Respond?.Invoke(message) is { } response)
-                {
-                    await SendLockedAsync(connection, sendLock, response, cancellationToken).ConfigureAwait(false);
-                    if (_options.CloseAfterResponse)
+                    var n = await connection.ReceiveAsync(buffer, receiveToken).ConfigureAwait(false);
+                    if (n == 0)
+                    {
+                        break;
+                    }
+                    traffic.Received += n;
+                    if (!await HandleMessageAsync(connection, traffic, buffer.AsMemory(0, n), cancellationToken).ConfigureAwait(false))
                     {
                         break;
                     }
                 }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
             }
             await connection.ShutdownSendAsync().ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (idle is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
         {
             end = ServerEventKind.IdleTimedOut;
             detail = $"sent nothing for {_options.IdleTimeout!.Value.TotalSeconds:0.###} s";
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or ConnectionException && cancellationToken.IsCancellationRequested)
         {
-            // The server is stopping.
-        }
-        catch (ObjectDisposedException) when (cancellationToken.IsCancellationRequested)
-        {
-            // The server is stopping.
-        }
-        catch (ConnectionException) when (cancellationToken.IsCancellationRequested)
-        {
-            // The server is stopping and closed this connection under its pending receive.
+            // The server is stopping and closed this connection under its pending receive or send.
         }
         catch (ConnectionException e)
         {
             end = ServerEventKind.Failed;
             detail = e.Message;
         }
-#pragma warning disable CA1031 // Anything else (the Received callback failing) stops the whole server, reported by Completion.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            await _stop.CancelAsync().ConfigureAwait(false);
-            throw;
-        }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
             _clients.TryRemove(connection, out _);
             connection.Dispose();
-            sendLock.Dispose();
-            _options.Events?.Invoke(new ServerEvent(end, peer, detail));
+            _options.Events?.Invoke(new ServerEvent(end, peer, detail) { BytesReceived = traffic.Received, BytesSent = Interlocked.Read(ref traffic.Sent) });
         }
     }
 
     /// <summary>Serves a client with <see cref="ServerOptions.Handler"/> instead of the message loop; cleans up as the loop does.</summary>
-    private async ValueTask HandOverAsync(Connection connection, SemaphoreSlim sendLock, Func<Connection, CancellationToken, ValueTask> handler, CancellationToken cancellationToken)
+    private async ValueTask HandOverAsync(Connection connection, ClientTraffic traffic, Func<Connection, CancellationToken, ValueTask> handler, CancellationToken cancellationToken)
     {
         var peer = connection.RemoteEndPoint;
         var end = ServerEventKind.Closed;
@@ -348,20 +405,34 @@ public sealed class Server : IAsyncDisposable
             end = ServerEventKind.Failed;
             detail = e.Message;
         }
-#pragma warning disable CA1031 // Anything else stops the whole server, reported by Completion (as a failing Received callback does).
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            await _stop.CancelAsync().ConfigureAwait(false);
-            throw;
-        }
         finally
         {
+            // Anything else the handler throws goes on up and stops the whole server (as a failing callback does).
             _clients.TryRemove(connection, out _);
             connection.Dispose();
-            sendLock.Dispose();
-            _options.Events?.Invoke(new ServerEvent(end, peer, detail));
+            _options.Events?.Invoke(new ServerEvent(end, peer, detail) { BytesReceived = traffic.Received, BytesSent = Interlocked.Read(ref traffic.Sent) });
         }
+    }
+
+    /// <summary>One message of a client: shown, consumed, answered. False when the client is to be closed now.</summary>
+    private async ValueTask<bool> HandleMessageAsync(Connection connection, ClientTraffic traffic, ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
+    {
+        var peer = connection.RemoteEndPoint;
+        _options.Received?.Invoke(peer, message);
+        if (_options.Consume is { } consume)
+        {
+            await consume(peer, message, cancellationToken).ConfigureAwait(false);
+        }
+        if (_options.Respond?.Invoke(message) is not { } response)
+        {
+            return true;
+        }
+        _options.Sent?.Invoke(peer, response);
+        // Awaited: a client that does not read its answers is not read either until it does (backpressure on it alone).
+        // No token, as for the receives: stopping closes the connection under a send that waits.
+        await connection.SendAsync(response, CancellationToken.None).ConfigureAwait(false);
+        Interlocked.Add(ref traffic.Sent, response.Length);
+        return !_options.CloseAfterResponse;
     }
 
     // A client whose handshake fails is reported and closed; the server goes on.
@@ -401,7 +472,7 @@ public sealed class Server : IAsyncDisposable
     {
         // Run the loop on the thread pool, never on the caller's thread or its synchronization context (Task.Yield would post to that context).
         await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        var buffer = ArrayPool<byte>.Shared.Rent(PlainBufferSize);
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
@@ -418,7 +489,11 @@ public sealed class Server : IAsyncDisposable
                     _options.Events?.Invoke(new ServerEvent(ServerEventKind.Connected, peer));
                 }
                 var message = buffer.AsMemory(0, result.ReceivedBytes);
-                await DeliverAsync(peer, message, cancellationToken).ConfigureAwait(false);
+                _options.Received?.Invoke(peer, message);
+                if (_options.Consume is { } consume)
+                {
+                    await consume(peer, message, cancellationToken).ConfigureAwait(false);
+                }
                 if (_options.Respond?.Invoke(message) is { } response)
                 {
                     _options.Sent?.Invoke(peer, response);
@@ -433,37 +508,6 @@ public sealed class Server : IAsyncDisposable
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    private async ValueTask DeliverAsync(EndPoint peer, ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
-    {
-        if (_options.Received is not { } received)
-        {
-            return;
-        }
-        await _receivedLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await received(peer, message, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _receivedLock.Release();
-        }
-    }
-
-    private async ValueTask SendLockedAsync(Connection connection, SemaphoreSlim sendLock, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
-    {
-        await sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            _options.Sent?.Invoke(connection.RemoteEndPoint, data);
-            await connection.SendAsync(data, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            sendLock.Release();
         }
     }
 }

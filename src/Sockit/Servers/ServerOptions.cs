@@ -27,16 +27,27 @@ public sealed record ServerOptions
     public bool CloseAfterResponse { get; init; }
 
     /// <summary>
-    /// Sees every message that arrives, with its sender (e.g. to print it). Calls never overlap, so a callback may
-    /// write to one stream; the memory is valid only during the call. An exception thrown here stops the server and faults
-    /// <see cref="Server.Completion"/>. Default null: messages are answered (or dropped) unseen.
+    /// Sees every message that arrives, with its sender (e.g. to print it), before it is consumed and answered. An
+    /// observer: it must return at once and never block, for it runs on the client's own loop; to print, hand the bytes
+    /// to a queue of your own (that may drop when its reader is slow). Called for each client from that client's loop,
+    /// so calls for different clients may run at the same time. The memory is valid only during the call. An exception
+    /// thrown here stops the server and faults <see cref="Server.Completion"/>. Default null.
     /// </summary>
-    public Func<EndPoint, ReadOnlyMemory<byte>, CancellationToken, ValueTask>? Received { get; init; }
+    public Action<EndPoint, ReadOnlyMemory<byte>>? Received { get; init; }
+
+    /// <summary>
+    /// Where the messages go when they are the point (a sink: netcat's listen writes them to stdout). Awaited before
+    /// the client is read again, so a slow consumer slows the sender (TCP backpressure), and only that sender: calls for
+    /// different clients may run at the same time, so a consumer that writes to one stream takes turns itself. (UDP has
+    /// one socket: there a slow consumer slows every peer.) The memory is valid until the returned task completes. An
+    /// exception thrown here stops the server and faults <see cref="Server.Completion"/>. Default null: nothing consumes.
+    /// </summary>
+    public Func<EndPoint, ReadOnlyMemory<byte>, CancellationToken, ValueTask>? Consume { get; init; }
 
     /// <summary>
     /// Sees every chunk the server sends (an echo, a reply, a broadcast), with its recipient, just before it is sent
-    /// (e.g. for a hex dump). Called from any client's task, possibly at the same time; the memory is valid only
-    /// during the call. Default null.
+    /// (e.g. for a hex dump). Like <see cref="Received"/>, an observer that must not block, called from any client's
+    /// loop, possibly at the same time; the memory is valid only during the call. Default null.
     /// </summary>
     public Action<EndPoint, ReadOnlyMemory<byte>>? Sent { get; init; }
 
@@ -50,6 +61,10 @@ public sealed record ServerOptions
     /// </summary>
     public Func<Connection, CancellationToken, ValueTask>? Handler { get; init; }
 
-    /// <summary>Hears of clients coming and going (connected, closed, rejected, idle, failed). Called from any thread. Default null.</summary>
+    /// <summary>
+    /// Hears of clients coming and going (connected, closed, rejected, idle, failed) and of accepting pausing for want of
+    /// file descriptors. Called from any client's loop, possibly at the same time; like <see cref="Received"/>, it must
+    /// not block. Default null.
+    /// </summary>
     public Action<ServerEvent>? Events { get; init; }
 }

@@ -38,7 +38,7 @@ public sealed partial class ListenHexTests
     [Fact]
     public async Task ListenHex_KeepOpenReply_EachPeerUnderItsOwnLine()
     {
-        var (listen, port) = await BackgroundProcess.SockitListenAsync("0", "-k", "--reply", "pong", "--hex");
+        var (listen, port) = await BackgroundProcess.SockitListenAsync("0", "-k", "--reply", "pong", "--hex", "-v");
         await using (listen)
         {
             // Python's clients, so the test knows each one's address.
@@ -62,7 +62,7 @@ public sealed partial class ListenHexTests
     [Fact]
     public async Task ListenUdp_ReportsEachPeerByTheAddressItSendsFrom_AndDumpsPerPeer()
     {
-        var (listen, port) = await BackgroundProcess.SockitListenAsync("0", "-u", "--echo", "--hex");
+        var (listen, port) = await BackgroundProcess.SockitListenAsync("0", "-u", "--echo", "--hex", "-v");
         await using (listen)
         {
             var output = await Python.RunAsync($$"""
@@ -92,7 +92,7 @@ public sealed partial class ListenHexTests
     [Fact]
     public async Task ConnectUdp_ListenerReportsTheClientsOwnAddress_OverIpv6()
     {
-        var (listen, port) = await BackgroundProcess.SockitListenAsync("0", "-u", "--bind", "::1", "--reply", "pong");
+        var (listen, port) = await BackgroundProcess.SockitListenAsync("0", "-u", "--bind", "::1", "--reply", "pong", "-v");
         await using (listen)
         {
             var client = await Cli.RunProcessAsync(["connect", "-u", "::1", P(port), "--send", "ping", "--hex", "--idle-timeout", "0.5"]);

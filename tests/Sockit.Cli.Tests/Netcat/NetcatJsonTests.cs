@@ -139,7 +139,7 @@ public sealed class NetcatJsonTests
     [Fact]
     public async Task Listen_KeepOpenEcho_Json_NamesEachPeer()
     {
-        var (listen, port) = await BackgroundProcess.SockitListenAsync("0", "-k", "--echo", "--format", "json");
+        var (listen, port) = await BackgroundProcess.SockitListenAsync("0", "-k", "--echo", "--format", "json", "-v");
         await using (listen)
         {
             using var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);

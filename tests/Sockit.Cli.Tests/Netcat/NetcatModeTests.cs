@@ -10,7 +10,7 @@ public sealed class NetcatModeTests
     [Fact]
     public async Task ListenUdp_SeveralPeers_EachGetsItsOwnAnswer()
     {
-        var (listen, port) = await BackgroundProcess.SockitListenAsync("0", "-u", "--echo");
+        var (listen, port) = await BackgroundProcess.SockitListenAsync("0", "-u", "--echo", "-v");
         await using (listen)
         {
             // Three python3 clients on their own ports, interleaved: each must get back exactly its own datagrams.
@@ -216,7 +216,7 @@ public sealed class NetcatModeTests
     [Fact]
     public async Task Listen_IdleClient_IsClosed()
     {
-        var (listen, port) = await BackgroundProcess.SockitListenAsync("0", "-k", "--echo", "--idle-timeout", "0.5");
+        var (listen, port) = await BackgroundProcess.SockitListenAsync("0", "-k", "--echo", "--idle-timeout", "0.5", "-v");
         await using (listen)
         {
             // The client never ends its side; the server closes it after half a second of silence, and the client exits.

@@ -44,14 +44,16 @@ public sealed class NetcatPeerTests
     public async Task Listen_NcatClient_GetsTheLessonReply()
     {
         var ncat = Peers.Require("ncat");
-        var (listen, port) = await BackgroundProcess.SockitListenAsync("0", "--reply", "Yes, I can hear you.");
+        var (listen, port) = await BackgroundProcess.SockitListenAsync("0", "--reply", "Yes, I can hear you.", "-vv");
         await using (listen)
         {
             var client = await ProcessRunner.RunAsync(ncat, ["127.0.0.1", P(port)], Encoding.UTF8.GetBytes("Hey, can you hear me?"), TimeSpan.FromSeconds(15));
             var server = await listen.WaitAsync();
             Assert.Equal("Yes, I can hear you.", client.Stdout);
             Assert.Equal(0, server.ExitCode);
-            Assert.Equal("Hey, can you hear me?", Encoding.UTF8.GetString(server.Stdout));
+            // A reply server prints nothing of what it answers on stdout; -vv counts it on stderr (21 bytes in, 20 out).
+            Assert.Empty(server.Stdout);
+            Assert.Matches(@"\nclosed 127\.0\.0\.1:\d+ \(21 bytes received, 20 sent\)\n", server.Stderr);
         }
     }
 
@@ -74,7 +76,7 @@ public sealed class NetcatPeerTests
     public async Task Listen_SocatClient_EchoesEveryByte()
     {
         var socat = Peers.Require("socat");
-        var (listen, port) = await BackgroundProcess.SockitListenAsync("0", "--echo");
+        var (listen, port) = await BackgroundProcess.SockitListenAsync("0", "--echo", "-vv");
         await using (listen)
         {
             var payload = new byte[256 * 1024];
@@ -83,7 +85,9 @@ public sealed class NetcatPeerTests
             var server = await listen.WaitAsync();
             Assert.Equal(payload, client.StdoutBytes);
             Assert.Equal(0, server.ExitCode);
-            Assert.Equal(payload, server.Stdout);
+            // An echo server prints nothing of what it echoes on stdout; -vv counts it on stderr.
+            Assert.Empty(server.Stdout);
+            Assert.Contains($"(262144 bytes received, 262144 sent)", server.Stderr, StringComparison.Ordinal);
         }
     }
 
@@ -157,7 +161,7 @@ public sealed class NetcatPeerTests
     [Fact]
     public async Task Listen_PythonClient_LessonExchange()
     {
-        var (listen, port) = await BackgroundProcess.SockitListenAsync("0", "--reply", "Yes, I can hear you.");
+        var (listen, port) = await BackgroundProcess.SockitListenAsync("0", "--reply", "Yes, I can hear you.", "-vv");
         await using (listen)
         {
             var answer = await Python.RunAsync($"""
@@ -170,7 +174,9 @@ public sealed class NetcatPeerTests
                 """);
             var server = await listen.WaitAsync();
             Assert.Equal("Yes, I can hear you.\n", answer);
-            Assert.Equal("Hey, can you hear me?", Encoding.UTF8.GetString(server.Stdout));
+            // Nothing on stdout (a reply server only answers); -vv counts what came and went on stderr.
+            Assert.Empty(server.Stdout);
+            Assert.Matches(@"\nclosed 127\.0\.0\.1:\d+ \(21 bytes received, 20 sent\)\n", server.Stderr);
             Assert.Contains("listening on 127.0.0.1:", server.Stderr, StringComparison.Ordinal);
         }
     }
@@ -194,7 +200,7 @@ public sealed class NetcatPeerTests
     [Fact]
     public async Task Listen_MaxClients_ClosesTheOneTooMany()
     {
-        var (listen, port) = await BackgroundProcess.SockitListenAsync("0", "-k", "--echo", "--max-clients", "1");
+        var (listen, port) = await BackgroundProcess.SockitListenAsync("0", "-k", "--echo", "--max-clients", "1", "-v");
         await using (listen)
         {
             // The first client holds its connection open (--no-shutdown, no reply to end it) while a second connects.

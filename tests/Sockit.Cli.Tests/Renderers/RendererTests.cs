@@ -46,10 +46,14 @@ public sealed class RendererTests
     public async Task NetcatText_ReceivedBytes_GoToStdoutExactly_EventsOnlyOnStderr()
     {
         var (console, stdout, stderr) = Console();
-        var renderer = NetcatRenderer.For(OutputFormat.Text, console, hex: false, namePeers: true);
+        var output = new BoundedConsoleWriter(console.OutputStream, BoundedConsoleWriter.TextNotice);
+        var error = new BoundedConsoleWriter(console.ErrorStream, BoundedConsoleWriter.TextNotice);
+        var renderer = NetcatRenderer.For(OutputFormat.Text, console, hex: false, namePeers: true, output, error);
         renderer.ServerEvent(new ServerEvent(ServerEventKind.Connected, s_peer));
-        await renderer.ReceivedAsync(s_peer, new byte[] { 0x00, 0xFF, 0x0A }, TestContext.Current.CancellationToken);
+        await renderer.ConsumeAsync(s_peer, new byte[] { 0x00, 0xFF, 0x0A }, TestContext.Current.CancellationToken);
         renderer.ServerEvent(new ServerEvent(ServerEventKind.Closed, s_peer));
+        await output.DisposeAsync();
+        await error.DisposeAsync();
         Assert.Equal(new byte[] { 0x00, 0xFF, 0x0A }, stdout.ToArray());
         Assert.Equal("connection from 127.0.0.1:9000\nclosed 127.0.0.1:9000\n", Encoding.UTF8.GetString(stderr.ToArray()));
     }

@@ -147,13 +147,12 @@ public sealed class ConnectorRelayServerTests
         var events = new List<ServerEventKind>();
         await using var server = Server.Start(new ListenerOptions(), new ServerOptions
         {
-            Received = (_, data, _) =>
+            Received = (_, data) =>
             {
                 lock (arrived)
                 {
                     arrived.Add(Encoding.ASCII.GetString(data.Span));
                 }
-                return ValueTask.CompletedTask;
             },
             Events = e =>
             {

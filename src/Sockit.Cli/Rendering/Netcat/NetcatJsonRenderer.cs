@@ -9,7 +9,8 @@ namespace Sockit.Cli.Rendering;
 /// <c>--format json</c> for <c>connect</c> and <c>listen</c>: one JSON Lines event a line on stdout (docs/cli-json.md),
 /// the peer's bytes in base64 inside "data" events instead of raw on stdout. Status lines and <c>--hex</c> stay on stderr.
 /// </summary>
-internal sealed class NetcatJsonRenderer(CliConsole console, bool hex, bool namePeers) : NetcatRenderer(console, hex, namePeers)
+internal sealed class NetcatJsonRenderer(CliConsole console, bool hex, bool namePeers, BoundedConsoleWriter? output, BoundedConsoleWriter? error)
+    : NetcatRenderer(console, hex, namePeers, output, error)
 {
     private const int Version = 1;
 
@@ -33,9 +34,18 @@ internal sealed class NetcatJsonRenderer(CliConsole console, bool hex, bool name
     public override void Data(EndPoint peer, RelayDirection direction, ReadOnlySpan<byte> data)
     {
         base.Data(peer, direction, data);
-        Write(new StreamEventJson(Version, "data", Peer: Name(peer), Direction: direction == RelayDirection.Sent ? "sent" : "received",
-            Bytes: data.Length, Base64: Convert.ToBase64String(data)));
+        Write(DataEvent(peer, direction, data));
     }
+
+    /// <summary>The "dropped" event a server's bounded stdout writes when it had to drop events for a slow reader.</summary>
+    public static byte[] DroppedNotice(long bytes) => JsonLines.ToBytes(new StreamEventJson(Version, "dropped", Bytes: bytes), CliJsonContext.Default.StreamEventJson);
+
+    protected override ReadOnlyMemory<byte> DataBytes(EndPoint peer, ReadOnlyMemory<byte> data) =>
+        JsonLines.ToBytes(DataEvent(peer, RelayDirection.Received, data.Span), CliJsonContext.Default.StreamEventJson);
+
+    private static StreamEventJson DataEvent(EndPoint peer, RelayDirection direction, ReadOnlySpan<byte> data) =>
+        new(Version, "data", Peer: Name(peer), Direction: direction == RelayDirection.Sent ? "sent" : "received",
+            Bytes: data.Length, Base64: Convert.ToBase64String(data));
 
     public override void ServerEvent(ServerEvent e)
     {
@@ -44,12 +54,12 @@ internal sealed class NetcatJsonRenderer(CliConsole console, bool hex, bool name
         Write(e.Kind switch
         {
             ServerEventKind.Connected => new StreamEventJson(Version, "connected", Peer: peer),
-            ServerEventKind.Closed => new StreamEventJson(Version, "closed", Peer: peer),
-            ServerEventKind.IdleTimedOut => new StreamEventJson(Version, "closed", Peer: peer, Reason: e.Detail),
+            ServerEventKind.Closed => new StreamEventJson(Version, "closed", Peer: peer, BytesSent: e.BytesSent, BytesReceived: e.BytesReceived),
+            ServerEventKind.IdleTimedOut => new StreamEventJson(Version, "closed", Peer: peer, Reason: e.Detail, BytesSent: e.BytesSent, BytesReceived: e.BytesReceived),
             ServerEventKind.Rejected => new StreamEventJson(Version, "rejected", Peer: peer, Reason: e.Detail),
             ServerEventKind.AcceptPaused => new StreamEventJson(Version, "accept-paused", Local: peer, Reason: e.Detail),
             ServerEventKind.AcceptResumed => new StreamEventJson(Version, "accept-resumed", Local: peer),
-            _ => new StreamEventJson(Version, "error", Peer: peer, Message: e.Detail),
+            _ => new StreamEventJson(Version, "error", Peer: peer, Message: e.Detail, BytesSent: e.BytesSent, BytesReceived: e.BytesReceived),
         });
     }
 
@@ -85,7 +95,7 @@ internal sealed class NetcatJsonRenderer(CliConsole console, bool hex, bool name
     {
         lock (Gate)
         {
-            JsonLines.Write(Console.Out, e, CliJsonContext.Default.StreamEventJson);
+            JsonLines.Write(OutText, e, CliJsonContext.Default.StreamEventJson);
         }
     }
 }

@@ -8,15 +8,44 @@ namespace Sockit.Cli.Rendering;
 /// Shows what <c>connect</c> and <c>listen</c> do as it happens. The commands report events (listening, connected,
 /// data, server events, closed, failed); each format renders them its own way. What every format shares lives here:
 /// the status lines on stderr and the <c>--hex</c> dump. Events may come from several connections' loops at once.
+/// A server (<c>listen</c>) gives it bounded writers for stdout and stderr: then everything it prints is queued, never
+/// waited for, and dropped when the reader is slow; only the data itself (<see cref="ConsumeAsync"/>) waits.
 /// </summary>
-internal abstract class NetcatRenderer(CliConsole console, bool hex, bool namePeers)
+internal abstract class NetcatRenderer
 {
-    private readonly HexDump? _dump = hex ? new HexDump(console.Error) : null;
+    private readonly CliConsole _console;
+    private readonly HexDump? _dump;
+    private readonly bool _namePeers;
 
-    protected CliConsole Console => console;
+    protected NetcatRenderer(CliConsole console, bool hex, bool namePeers, BoundedConsoleWriter? output, BoundedConsoleWriter? error)
+    {
+        _console = console;
+        _namePeers = namePeers;
+        BoundedOutput = output;
+        ErrorText = error is null ? console.Error : new BoundedTextWriter(error);
+        OutText = output is null ? console.Out : new BoundedTextWriter(output);
+        _dump = hex ? new HexDump(ErrorText) : null;
+    }
+
+    protected CliConsole Console => _console;
+
+    /// <summary>Status lines and the hex dump: stderr, or its bounded writer.</summary>
+    protected TextWriter ErrorText { get; }
+
+    /// <summary>Events on stdout (JSON): stdout, or its bounded writer.</summary>
+    protected TextWriter OutText { get; }
+
+    /// <summary>A server's stdout queue, for the data that must not be dropped; null for a client (<c>connect</c>).</summary>
+    protected BoundedConsoleWriter? BoundedOutput { get; }
+
+    /// <summary>Print a line for each client coming and going (connection from, closed). Default true. Failures and rejections are always printed.</summary>
+    public bool ConnectionLines { get; set; } = true;
+
+    /// <summary>Say on each client's "closed" line how many bytes went each way (<c>-vv</c>).</summary>
+    public bool TrafficSummary { get; set; }
 
     /// <summary>The one lock every write to the console takes, so lines from several peers never interleave.</summary>
-    protected object Gate => console;
+    protected object Gate => _console;
 
     /// <summary>Where the bytes received from peers go: stdout for text, nowhere for formats that print them as events.</summary>
     public abstract Stream Output { get; }
@@ -31,16 +60,21 @@ internal abstract class NetcatRenderer(CliConsole console, bool hex, bool namePe
     public int Verbosity { get; init; }
 
     /// <summary>With <c>-v</c>, what traces the connect's steps (for <see cref="ConnectOptions.Progress"/>); null without.</summary>
-    public IConnectProgress? ConnectTrace(TimeSpan attemptDelay) => Verbosity > 0 ? new NetcatConnectTrace(console, attemptDelay, ConnectStep) : null;
+    public IConnectProgress? ConnectTrace(TimeSpan attemptDelay) => Verbosity > 0 ? new NetcatConnectTrace(_console, attemptDelay, ConnectStep) : null;
 
     /// <summary>A step of the connect, for formats that print it as an event of their own (the text line is written already).</summary>
     protected virtual void ConnectStep(ConnectStepJson step)
     {
     }
 
-    public static NetcatRenderer For(OutputFormat format, CliConsole console, bool hex, bool namePeers, int verbosity = 0) => format == OutputFormat.Json
-        ? new NetcatJsonRenderer(console, hex, namePeers) { Verbosity = verbosity }
-        : new NetcatTextRenderer(console, hex, namePeers) { Verbosity = verbosity };
+    /// <summary>
+    /// A renderer that writes to the console as it goes (<c>connect</c>, which passes its <c>-v</c> count as
+    /// <paramref name="verbosity"/>), or through <paramref name="output"/> and <paramref name="error"/> (<c>listen</c>).
+    /// </summary>
+    public static NetcatRenderer For(OutputFormat format, CliConsole console, bool hex, bool namePeers, BoundedConsoleWriter? output = null, BoundedConsoleWriter? error = null, int verbosity = 0) =>
+        format == OutputFormat.Json
+            ? new NetcatJsonRenderer(console, hex, namePeers, output, error) { Verbosity = verbosity }
+            : new NetcatTextRenderer(console, hex, namePeers, output, error) { Verbosity = verbosity };
 
     /// <summary>A listener is bound; <paramref name="mode"/> is echo or reply when it answers by itself.</summary>
     public virtual void Listening(Listener listener, string? mode)
@@ -63,14 +97,16 @@ internal abstract class NetcatRenderer(CliConsole console, bool hex, bool namePe
     /// <summary>A connection is up: made by <c>connect</c>, or <paramref name="accepted"/> by <c>listen</c>.</summary>
     public virtual void Connected(Connection connection, bool accepted)
     {
-        if (accepted)
+        if (accepted && ConnectionLines)
         {
             WriteStatus($"connection from {connection.PeerName}");
         }
     }
 
     /// <summary>A chunk went to or came from <paramref name="peer"/>.</summary>
-    public virtual void Data(EndPoint peer, RelayDirection direction, ReadOnlySpan<byte> data)
+    public virtual void Data(EndPoint peer, RelayDirection direction, ReadOnlySpan<byte> data) => Dump(peer, direction, data);
+
+    private void Dump(EndPoint peer, RelayDirection direction, ReadOnlySpan<byte> data)
     {
         if (_dump is null)
         {
@@ -79,7 +115,7 @@ internal abstract class NetcatRenderer(CliConsole console, bool hex, bool namePe
         lock (Gate)
         {
             // Several peers at once (-k, UDP): name each in the dump. One peer: the dump connect prints.
-            if (namePeers)
+            if (_namePeers)
             {
                 _dump.Write(Endpoints.Format(peer), direction == RelayDirection.Sent, data);
             }
@@ -90,27 +126,49 @@ internal abstract class NetcatRenderer(CliConsole console, bool hex, bool namePe
         }
     }
 
-    /// <summary>A chunk came from <paramref name="peer"/> of a server: shown, then written to <see cref="Output"/>.</summary>
-    public async ValueTask ReceivedAsync(EndPoint peer, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    /// <summary>A chunk came from <paramref name="peer"/> of a server that answers by itself: shown, if at all, as observation.</summary>
+    public void Received(EndPoint peer, ReadOnlyMemory<byte> data) => Data(peer, RelayDirection.Received, data.Span);
+
+    /// <summary>
+    /// A chunk came from <paramref name="peer"/> of a sink server (netcat's <c>listen -k</c>, <c>-u</c>): stdout is the
+    /// data, so it is queued without dropping, waiting for room (a slow reader slows the sender); the hex dump is observation.
+    /// </summary>
+    public async ValueTask ConsumeAsync(EndPoint peer, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
-        Data(peer, RelayDirection.Received, data.Span);
-        await Output.WriteAsync(data, cancellationToken).ConfigureAwait(false);
-        await Output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        Dump(peer, RelayDirection.Received, data.Span);
+        var output = BoundedOutput ?? throw new InvalidOperationException("a sink server renders through a bounded stdout");
+        await output.WriteAsync(DataBytes(peer, data), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Something happened to one of a server's peers.</summary>
+    /// <summary>What stdout carries for a chunk a sink server received: the bytes themselves, or a JSON event.</summary>
+    protected abstract ReadOnlyMemory<byte> DataBytes(EndPoint peer, ReadOnlyMemory<byte> data);
+
+    /// <summary>Something happened to one of a server's peers; its coming and going said only with <see cref="ConnectionLines"/>.</summary>
     public virtual void ServerEvent(ServerEvent e)
     {
         var peer = Endpoints.Format(e.Peer);
+        if (e.Kind is ServerEventKind.AcceptPaused or ServerEventKind.AcceptResumed)
+        {
+            WriteStatus(e.Kind == ServerEventKind.AcceptPaused
+                ? $"not accepting for now: {e.Detail} ({Failures.FailureAdvice.ForAcceptPaused})"
+                : $"accepting again on {peer}");
+            return;
+        }
+        // A client's failure and a client turned away are errors, always said; its coming and going only when asked.
+        if (!ConnectionLines && e.Kind is ServerEventKind.Connected or ServerEventKind.Closed or ServerEventKind.IdleTimedOut)
+        {
+            return;
+        }
+        var traffic = TrafficSummary && e.Kind is ServerEventKind.Closed or ServerEventKind.IdleTimedOut or ServerEventKind.Failed
+            ? $" ({e.BytesReceived ?? 0} bytes received, {e.BytesSent ?? 0} sent)"
+            : "";
         WriteStatus(e.Kind switch
         {
             ServerEventKind.Connected => $"connection from {peer}",
-            ServerEventKind.Closed => $"closed {peer}",
+            ServerEventKind.Closed => $"closed {peer}{traffic}",
             ServerEventKind.Rejected => $"rejected {peer}: {e.Detail}",
-            ServerEventKind.IdleTimedOut => $"closed {peer}: {e.Detail}",
-            ServerEventKind.AcceptPaused => $"not accepting for now: {e.Detail} ({Failures.FailureAdvice.ForAcceptPaused})",
-            ServerEventKind.AcceptResumed => $"accepting again on {peer}",
-            _ => $"failed {peer}: {e.Detail}",
+            ServerEventKind.IdleTimedOut => $"closed {peer}: {e.Detail}{traffic}",
+            _ => $"failed {peer}: {e.Detail}{traffic}",
         });
     }
 
@@ -141,7 +199,7 @@ internal abstract class NetcatRenderer(CliConsole console, bool hex, bool namePe
     {
         lock (Gate)
         {
-            console.Error.WriteLine(line);
+            ErrorText.WriteLine(line);
         }
     }
 }

@@ -2,7 +2,7 @@ namespace Sockit.Cli.Rendering;
 
 /// <summary>
 /// One JSON Lines event of <c>connect</c> and <c>listen</c> with <c>--format json</c> (docs/cli-json.md lists them):
-/// listening, connected, data, closed, rejected, error. Fields an event does not use are left out.
+/// listening, connected, data, closed, rejected, error, dropped. Fields an event does not use are left out.
 /// </summary>
 /// <param name="Version">The shape's version, 1; it changes only when a field changes meaning or goes away.</param>
 /// <param name="Event">What happened.</param>
@@ -11,10 +11,10 @@ namespace Sockit.Cli.Rendering;
 /// <param name="Transport">tcp, udp or unix (listening).</param>
 /// <param name="Mode">echo or reply when the listener answers by itself (listening).</param>
 /// <param name="Direction">sent (to the peer) or received (from it) (data).</param>
-/// <param name="Bytes">How many bytes the chunk holds (data).</param>
+/// <param name="Bytes">How many bytes the chunk holds (data), or how many bytes of events a slow reader missed (dropped).</param>
 /// <param name="Base64">The chunk's bytes, base64 (data).</param>
-/// <param name="BytesSent">Bytes sent to the peer in all (closed, after a relay).</param>
-/// <param name="BytesReceived">Bytes received from the peer in all (closed, after a relay).</param>
+/// <param name="BytesSent">Bytes sent to the peer in all (closed, after a relay or a server's client).</param>
+/// <param name="BytesReceived">Bytes received from the peer in all (closed, after a relay or a server's client).</param>
 /// <param name="Reason">Why a peer was closed or rejected, in words.</param>
 /// <param name="Error">The failure kind (error).</param>
 /// <param name="Exit">The exit code the failure ends the command with (error).</param>
@@ -30,7 +30,7 @@ internal sealed record StreamEventJson(
     string? Transport = null,
     string? Mode = null,
     string? Direction = null,
-    int? Bytes = null,
+    long? Bytes = null,
     string? Base64 = null,
     long? BytesSent = null,
     long? BytesReceived = null,
