@@ -21,4 +21,7 @@ internal sealed record ConnectArguments(
 
     /// <summary>--tls: how to handshake and what to trust; null for a plain connection.</summary>
     public Sockit.Tls.TlsClientOptions? Tls { get; init; }
+
+    /// <summary>-q, -C, --send-only, --recv-only, -s, -p.</summary>
+    public Arguments.NetcatFlagValues Netcat { get; init; } = Arguments.NetcatFlagValues.None;
 }

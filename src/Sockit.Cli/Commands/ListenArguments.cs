@@ -19,4 +19,7 @@ internal sealed record ListenArguments(
 
     /// <summary>echo or reply when the server answers by itself.</summary>
     public string? Mode => Echo ? "echo" : Reply is not null ? "reply" : null;
+
+    /// <summary>-C, --send-only, --recv-only.</summary>
+    public Arguments.NetcatFlagValues Netcat { get; init; } = Arguments.NetcatFlagValues.None;
 }

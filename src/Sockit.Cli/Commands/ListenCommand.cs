@@ -30,11 +30,13 @@ internal static class ListenCommand
         var hex = new Option<bool>("--hex") { Description = "Dump both directions to stderr as hex (> sent, < received; with -k or -u each peer's chunks under a '== PEER' line)" };
         var tls = new Option<bool>("--tls") { Description = "Serve TLS (ncat's --ssl) with --cert/--key, or a new self-signed certificate whose SHA-256 fingerprint is printed on stderr" };
         var tlsFlags = new TlsFlags();
+        var netcatFlags = new NetcatFlags();
 
         var command = new Command("listen", "Listen on PORT, print what arrives and send stdin back (netcat's server; the lesson's server)")
         {
             port, bind, udp, unix, keepOpen, echo, reply, maxClients, idleTimeout, hex, tls, tlsFlags.Cert, tlsFlags.Key,
         };
+        netcatFlags.Listen.ToList().ForEach(command.Options.Add);
         CommandAction.Set(command, console, async (parseResult, cancellationToken) =>
         {
             var arguments = Parse(parseResult);
@@ -55,7 +57,7 @@ internal static class ListenCommand
             try
             {
                 return arguments.RelaysOne
-                    ? await RelayOneAsync(console, renderer, listenerOptions, arguments.IdleTimeout, cancellationToken).ConfigureAwait(false)
+                    ? await RelayOneAsync(console, renderer, listenerOptions, arguments.IdleTimeout, arguments.Netcat, cancellationToken).ConfigureAwait(false)
                     : await ServeAsync(console, renderer, arguments, listenerOptions, cancellationToken).ConfigureAwait(false);
             }
             catch (SockitException e)
@@ -117,12 +119,15 @@ internal static class ListenCommand
                 parseResult.GetValue(maxClients),
                 parseResult.GetValue(idleTimeout),
                 parseResult.GetValue(hex),
-                parseResult.GetValue(GlobalOptions.Format));
+                parseResult.GetValue(GlobalOptions.Format))
+            {
+                Netcat = netcatFlags.Read(parseResult),
+            };
         }
     }
 
     /// <summary>netcat without -k: accept one client, stop listening, relay stdin and stdout with it until both ends are done.</summary>
-    private static async Task<int> RelayOneAsync(CliConsole console, NetcatRenderer renderer, ListenerOptions listenerOptions, TimeSpan? idle, CancellationToken cancellationToken)
+    private static async Task<int> RelayOneAsync(CliConsole console, NetcatRenderer renderer, ListenerOptions listenerOptions, TimeSpan? idle, NetcatFlagValues netcat, CancellationToken cancellationToken)
     {
         Connection connection;
         await using (var listener = Listener.Bind(listenerOptions))
@@ -134,13 +139,13 @@ internal static class ListenCommand
         {
             renderer.Connected(connection, accepted: true);
             var peer = connection.RemoteEndPoint;
-            var relayOptions = new RelayOptions
+            var relayOptions = netcat.Apply(new RelayOptions
             {
                 StopWhenPeerCloses = console.InputIsTerminal,
                 IdleTimeout = idle,
                 Observer = renderer.WantsData ? (direction, data) => renderer.Data(peer, direction, data.Span) : null,
-            };
-            var result = await Relay.RunAsync(connection, console.Input, renderer.Output, relayOptions, cancellationToken).ConfigureAwait(false);
+            });
+            var result = await Relay.RunAsync(connection, netcat.Input(console.Input), renderer.Output, relayOptions, cancellationToken).ConfigureAwait(false);
             renderer.Closed(connection, result);
         }
         return ExitCodes.Ok;
@@ -154,7 +159,8 @@ internal static class ListenCommand
             KeepOpen = arguments.KeepOpen,
             MaxClients = arguments.MaxClients,
             IdleTimeout = arguments.IdleTimeout,
-            Received = renderer.ReceivedAsync,
+            // --send-only: what clients send is read and thrown away.
+            Received = arguments.Netcat.SendOnly ? (_, _, _) => ValueTask.CompletedTask : renderer.ReceivedAsync,
             Sent = renderer.WantsData ? (peer, data) => renderer.Data(peer, RelayDirection.Sent, data.Span) : null,
             Events = renderer.ServerEvent,
         };
@@ -162,22 +168,22 @@ internal static class ListenCommand
             : arguments.Reply is not null ? ReplyServer.Start(arguments.Reply, listenerOptions, serverOptions)
             : Server.Start(listenerOptions, serverOptions);
         renderer.Listening(server.Listener, arguments.Mode);
-        if (arguments.Mode is null)
+        if (arguments.Mode is null && !arguments.Netcat.RecvOnly)
         {
             // stdin goes to every client (UDP: every peer heard from); it is not awaited, a terminal's read cannot be cancelled.
-            _ = BroadcastInputAsync(console, server, cancellationToken);
+            _ = BroadcastInputAsync(arguments.Netcat.Input(console.Input), server, cancellationToken);
         }
         await server.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 
-    private static async Task BroadcastInputAsync(CliConsole console, Server server, CancellationToken cancellationToken)
+    private static async Task BroadcastInputAsync(Stream input, Server server, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(65507);
         try
         {
             int n;
-            while ((n = await console.Input.ReadAsync(buffer.AsMemory(0, 65507), cancellationToken).ConfigureAwait(false)) > 0)
+            while ((n = await input.ReadAsync(buffer.AsMemory(0, 65507), cancellationToken).ConfigureAwait(false)) > 0)
             {
                 await server.BroadcastAsync(buffer.AsMemory(0, n), cancellationToken).ConfigureAwait(false);
             }

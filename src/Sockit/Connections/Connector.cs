@@ -71,7 +71,7 @@ public static class Connector
             }
         }
         var message = tried.Count > 1 ? $"{last!.Message} [tried {string.Join(", ", addresses)}]" : last!.Message;
-        throw new ConnectionException(last.Failure, message, last.InnerException) { Host = host, Port = port, Tried = tried, Timeout = last.Timeout };
+        throw new ConnectionException(last.Failure, message, last.InnerException) { Phase = last.Phase, Host = host, Port = port, Tried = tried, Timeout = last.Timeout };
     }
 
     private static async ValueTask<Connection> ConnectAsync(IPEndPoint endPoint, ConnectOptions options, string? displayName, IConnectProgress? progress, CancellationToken cancellationToken)
@@ -80,6 +80,7 @@ public static class Connector
             ? new Socket(endPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp)
             : new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         var what = Describe(displayName, endPoint);
+        BindLocal(socket, endPoint, options, displayName);
         progress?.OnConnecting(endPoint);
         var started = Stopwatch.GetTimestamp();
         try
@@ -246,6 +247,44 @@ public static class Connector
         {
             socket.Dispose();
             throw;
+        }
+    }
+
+    // The source address and port (ConnectOptions.LocalAddress, LocalPort), bound before connecting; the socket is closed when it fails.
+    private static void BindLocal(Socket socket, IPEndPoint endPoint, ConnectOptions options, string? displayName)
+    {
+        if (options.LocalAddress is null && options.LocalPort == 0)
+        {
+            return;
+        }
+        var address = options.LocalAddress ?? (endPoint.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any);
+        var local = new IPEndPoint(address, options.LocalPort);
+        var target = Describe(displayName, endPoint);
+        try
+        {
+            if (address.AddressFamily != endPoint.AddressFamily)
+            {
+                throw new SocketException((int)SocketError.AddressFamilyNotSupported);
+            }
+            if (options.LocalPort != 0 && options.Transport == Transport.Tcp)
+            {
+                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            }
+            socket.Bind(local);
+        }
+        catch (SocketException e)
+        {
+            socket.Dispose();
+            var reason = e.SocketErrorCode == SocketError.AddressFamilyNotSupported
+                ? $"source address {address} is {FamilyName(address.AddressFamily)} and {endPoint.Address} is {FamilyName(endPoint.AddressFamily)}"
+                : e.Message;
+            throw new ConnectionException(SocketErrors.Kind(e.SocketErrorCode), $"cannot bind source {Endpoints.Format(local)} to connect to {target}: {reason}", e)
+            {
+                Phase = ConnectionPhase.Bind,
+                Host = displayName ?? endPoint.Address.ToString(),
+                Port = options.LocalPort,
+                Tried = [endPoint],
+            };
         }
     }
 
