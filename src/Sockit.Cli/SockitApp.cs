@@ -28,6 +28,7 @@ internal static class SockitApp
             ConstantsCommand.Create(console),
             ConnectCommand.Create(console),
             ListenCommand.Create(console),
+            NcCommand.Create(console, RunAsync),
             GetCommand.Create(console),
             TlsCommand.Create(console),
             Tour.TourCommand.Create(console),
