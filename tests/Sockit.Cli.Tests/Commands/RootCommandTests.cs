@@ -2,7 +2,7 @@ namespace Sockit.Cli.Tests.Commands;
 
 public sealed class RootCommandTests
 {
-    private const string Commands = "service, host, resolve, socket, constants, connect, listen, get, tls, tour, completion";
+    private const string Commands = "service, host, resolve, socket, constants, connect, listen, nc, get, tls, tour, completion";
 
     [Theory]
     [InlineData("service")]
