@@ -25,6 +25,7 @@ internal static class SockitApp
         ("constants", ConstantsCommand.Create),
         ("connect", ConnectCommand.Create),
         ("listen", ListenCommand.Create),
+        ("nc", console => NcCommand.Create(console, RunAsync)),
         ("forward", ForwardCommand.Create),
         ("get", GetCommand.Create),
         ("tls", TlsCommand.Create),

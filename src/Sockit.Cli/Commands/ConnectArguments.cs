@@ -28,4 +28,6 @@ internal sealed record ConnectArguments(
     public int Verbosity { get; init; }
     /// <summary>--proxy: the proxy to tunnel through; null to connect directly.</summary>
     public Sockit.Proxies.ProxyOptions? Proxy { get; init; }
+    /// <summary>-q, -C, --send-only, --recv-only, -s, -p.</summary>
+    public Arguments.NetcatFlagValues Netcat { get; init; } = Arguments.NetcatFlagValues.None;
 }

@@ -18,13 +18,15 @@ internal static class ConnectCommand
     {
         var host = new Argument<string?>("HOST") { Description = "Host name or address (localhost, 127.0.0.1, ::1)", Arity = ArgumentArity.ZeroOrOne };
         var port = new Argument<string?>("PORT") { Description = "Port number or service name; with -z a range such as 8000-8010", Arity = ArgumentArity.ZeroOrOne };
-        var udp = new Option<bool>("--udp", "-u") { Description = "UDP: each read of stdin is one datagram; replies are read until none comes for 1 s (or --idle-timeout)" };
+        var udp = new Option<bool>("--udp", "-u") { Description = "UDP: each read of stdin is one datagram (at most 65,507 bytes: a longer read is cut into several, --send TEXT never is); replies are read until none comes for 1 s (or --idle-timeout)" };
         var unix = new Option<string?>("--unix", "-U") { Description = "Connect to the Unix domain stream socket at PATH (no HOST or PORT)", HelpName = "PATH" };
         var ipv4 = new Option<bool>("-4") { Description = "IPv4 addresses only" };
         var ipv6 = new Option<bool>("-6") { Description = "IPv6 addresses only" };
         var send = new Option<string?>("--send") { Description = "Send TEXT (UTF-8, exactly as given) instead of stdin", HelpName = "TEXT" };
         var hex = new Option<bool>("--hex") { Description = "Dump both directions to stderr as hex (> sent, < received)" };
-        var connectTimeout = Duration.Option("--connect-timeout", "How long the connect may take in all, over every address tried (curl's --connect-timeout): 500ms, 2s, 1m or seconds (default: the OS's, about 2 minutes an address)");
+        var connectTimeout = Duration.Option("--connect-timeout", "How long the connect may take in all, over every address tried (curl's --connect-timeout; -w is ncat's, the connect timeout only, not OpenBSD nc's idle timeout): 500ms, 2s, 1m or seconds (default: the OS's, about 2 minutes an address)");
+        connectTimeout.Aliases.Add("-w");
+        var netcatFlags = new NetcatFlags();
         var idleTimeout = Duration.Option("--idle-timeout", "Fail (exit 75) when no byte has moved either way for this long: 500ms, 2s, 1m or seconds");
         var noShutdown = new Option<bool>("--no-shutdown") { Description = "At the end of stdin, keep the connection open for writing (no half-close); wait for the peer to close" };
         var zero = new Option<bool>("-z") { Description = "Only check that the port (or each port of a range) accepts a connection: exit 0 when one is open, 1 when none" };
@@ -39,7 +41,7 @@ internal static class ConnectCommand
         {
             host, port, udp, unix, ipv4, ipv6, send, hex, connectTimeout, idleTimeout, noShutdown, zero, tls, sni, verbosity.Option, proxy, execFlags.Exec, execFlags.ShExec,
         };
-        foreach (var option in tlsFlags.Client)
+        foreach (var option in tlsFlags.Client.Concat(netcatFlags.Connect))
         {
             command.Options.Add(option);
         }
@@ -116,6 +118,7 @@ internal static class ConnectCommand
                 Exec = execFlags.Command(parseResult),
                 Verbosity = verbosity.Level(parseResult),
                 Proxy = proxyOptions,
+                Netcat = netcatFlags.Read(parseResult),
             };
         }
     }
@@ -130,6 +133,7 @@ internal static class ConnectCommand
             Tls = arguments.Tls,
             Proxy = arguments.Proxy,
         };
+        options = await arguments.Netcat.ApplyAsync(options, cancellationToken).ConfigureAwait(false);
         if (arguments.Scan)
         {
             // -z -v: the attempts on stderr; the per-port lines on stdout stay as they are.
@@ -145,22 +149,23 @@ internal static class ConnectCommand
             await using var connection = arguments.UnixPath is not null
                 ? await Connector.ConnectUnixAsync(arguments.UnixPath, options, cancellationToken).ConfigureAwait(false)
                 : await Connector.ConnectAsync(arguments.Host!, port, options, cancellationToken).ConfigureAwait(false);
+            UdpDatagram.CheckSend(arguments.Udp ? arguments.Send : null, connection.RemoteEndPoint);
             renderer.Connected(connection, accepted: false);
             TlsWarning.IfUntrusted(console, connection.Tls);
             if (arguments.Exec is { } exec)
             {
                 return await NetcatExec.RelayAsync(renderer, connection, exec, arguments.IdleTimeout, cancellationToken).ConfigureAwait(false);
             }
-            var input = arguments.Send is null ? console.Input : new MemoryStream(Encoding.UTF8.GetBytes(arguments.Send), writable: false);
+            var input = arguments.Netcat.Input(arguments.Send is null ? console.Input : new MemoryStream(Encoding.UTF8.GetBytes(arguments.Send), writable: false));
             var peer = connection.RemoteEndPoint;
-            var relayOptions = new RelayOptions
+            var relayOptions = arguments.Netcat.Apply(new RelayOptions
             {
                 ShutdownOnInputEnd = !arguments.NoShutdown,
                 // A terminal's input never ends by itself: when the peer closes, stop, as netcat users expect.
                 StopWhenPeerCloses = arguments.Send is null && console.InputIsTerminal,
                 IdleTimeout = arguments.IdleTimeout,
                 Observer = renderer.WantsData ? (direction, data) => renderer.Data(peer, direction, data.Span) : null,
-            };
+            });
             var result = await Relay.RunAsync(connection, input, renderer.Output, relayOptions, cancellationToken).ConfigureAwait(false);
             renderer.Closed(connection, result);
             return ExitCodes.Ok;

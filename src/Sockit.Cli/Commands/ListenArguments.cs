@@ -32,4 +32,6 @@ internal sealed record ListenArguments(
 
     /// <summary>--exec or --sh-exec: the program each client is relayed with; null when not given.</summary>
     public Sockit.Exec.ExecCommand? Exec { get; init; }
+    /// <summary>-C, --send-only, --recv-only.</summary>
+    public Arguments.NetcatFlagValues Netcat { get; init; } = Arguments.NetcatFlagValues.None;
 }

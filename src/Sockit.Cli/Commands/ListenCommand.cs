@@ -34,11 +34,13 @@ internal static class ListenCommand
         var tlsFlags = new TlsFlags();
         var execFlags = new ExecFlags();
         var verbose = ListenVerbosity.Create();
+        var netcatFlags = new NetcatFlags();
 
         var command = new Command("listen", "Listen on PORT, print what arrives and send stdin back (netcat's server; the lesson's server)")
         {
             port, bind, udp, unix, keepOpen, echo, reply, maxClients, idleTimeout, hex, tls, tlsFlags.Cert, tlsFlags.Key, verbose, execFlags.Exec, execFlags.ShExec,
         };
+        netcatFlags.Listen.ToList().ForEach(command.Options.Add);
         CommandAction.Set(command, console, async (parseResult, cancellationToken) =>
         {
             var arguments = Parse(parseResult);
@@ -66,7 +68,7 @@ internal static class ListenCommand
             {
                 return arguments.Exec is { } exec ? await NetcatExec.ListenAsync(renderer, arguments, exec, listenerOptions, cancellationToken).ConfigureAwait(false)
                     : arguments.RelaysOne
-                    ? await RelayOneAsync(console, renderer, listenerOptions, arguments.IdleTimeout, cancellationToken).ConfigureAwait(false)
+                    ? await RelayOneAsync(console, renderer, listenerOptions, arguments.IdleTimeout, arguments.Netcat, cancellationToken).ConfigureAwait(false)
                     : await ServeAsync(console, renderer, arguments, listenerOptions, cancellationToken).ConfigureAwait(false);
             }
             catch (SockitException e)
@@ -142,12 +144,13 @@ internal static class ListenCommand
                 parseResult.GetValue(verbose))
             {
                 Exec = execFlags.Command(parseResult),
+                Netcat = netcatFlags.Read(parseResult),
             };
         }
     }
 
     /// <summary>netcat without -k: accept one client, stop listening, relay stdin and stdout with it until both ends are done.</summary>
-    private static async Task<int> RelayOneAsync(CliConsole console, NetcatRenderer renderer, ListenerOptions listenerOptions, TimeSpan? idle, CancellationToken cancellationToken)
+    private static async Task<int> RelayOneAsync(CliConsole console, NetcatRenderer renderer, ListenerOptions listenerOptions, TimeSpan? idle, NetcatFlagValues netcat, CancellationToken cancellationToken)
     {
         Connection connection;
         await using (var listener = Listener.Bind(listenerOptions))
@@ -159,13 +162,13 @@ internal static class ListenCommand
         {
             renderer.Connected(connection, accepted: true);
             var peer = connection.RemoteEndPoint;
-            var relayOptions = new RelayOptions
+            var relayOptions = netcat.Apply(new RelayOptions
             {
                 StopWhenPeerCloses = console.InputIsTerminal,
                 IdleTimeout = idle,
                 Observer = renderer.WantsData ? (direction, data) => renderer.Data(peer, direction, data.Span) : null,
-            };
-            var result = await Relay.RunAsync(connection, console.Input, renderer.Output, relayOptions, cancellationToken).ConfigureAwait(false);
+            });
+            var result = await Relay.RunAsync(connection, netcat.Input(console.Input), renderer.Output, relayOptions, cancellationToken).ConfigureAwait(false);
             renderer.Closed(connection, result);
         }
         return ExitCodes.Ok;
@@ -179,9 +182,10 @@ internal static class ListenCommand
             KeepOpen = arguments.KeepOpen,
             MaxClients = arguments.MaxClients,
             IdleTimeout = arguments.IdleTimeout,
-            // A server that answers by itself only shows what it gets (dropped for a slow reader); a sink's stdout is the data.
+            // A server that answers by itself only shows what it gets (dropped for a slow reader); a sink's stdout is the data,
+            // unless --send-only: then what clients send is read and thrown away.
             Received = arguments.Mode is not null && renderer.WantsData ? renderer.Received : null,
-            Consume = arguments.Mode is null ? renderer.ConsumeAsync : null,
+            Consume = arguments.Mode is null && !arguments.Netcat.SendOnly ? renderer.ConsumeAsync : null,
             Sent = renderer.WantsData ? (peer, data) => renderer.Data(peer, RelayDirection.Sent, data.Span) : null,
             Events = renderer.ServerEvent,
         };
@@ -189,22 +193,22 @@ internal static class ListenCommand
             : arguments.Reply is not null ? ReplyServer.Start(arguments.Reply, listenerOptions, serverOptions)
             : Server.Start(listenerOptions, serverOptions);
         renderer.Listening(server.Listener, arguments.Mode);
-        if (arguments.Mode is null)
+        if (arguments.Mode is null && !arguments.Netcat.RecvOnly)
         {
             // stdin goes to every client (UDP: every peer heard from); it is not awaited, a terminal's read cannot be cancelled.
-            _ = BroadcastInputAsync(console, server, cancellationToken);
+            _ = BroadcastInputAsync(arguments.Netcat.Input(console.Input), server, cancellationToken);
         }
         await server.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 
-    private static async Task BroadcastInputAsync(CliConsole console, Server server, CancellationToken cancellationToken)
+    private static async Task BroadcastInputAsync(Stream input, Server server, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(65507);
         try
         {
             int n;
-            while ((n = await console.Input.ReadAsync(buffer.AsMemory(0, 65507), cancellationToken).ConfigureAwait(false)) > 0)
+            while ((n = await input.ReadAsync(buffer.AsMemory(0, 65507), cancellationToken).ConfigureAwait(false)) > 0)
             {
                 await server.BroadcastAsync(buffer.AsMemory(0, n), cancellationToken).ConfigureAwait(false);
             }

@@ -54,6 +54,10 @@ internal static class FailureAdvice
                 _ => null,
             };
         }
+        if (e.Phase == ConnectionPhase.Bind && context.Command == "connect")
+        {
+            return ForSourceBind(e);
+        }
         if (context.Command == "bench" && e.Failure == SockitFailure.Refused && e.Path is null)
         {
             // A refused connect is TCP; a refusal while sending is UDP's (the ICMP port unreachable of a connected socket).
@@ -125,6 +129,16 @@ internal static class FailureAdvice
         SockitFailure.Unreachable => "check the path; is the server running?",
         SockitFailure.TimedOut => "is the server accepting connections? try a longer --connect-timeout",
         _ => $"is {e.Path} a socket that a server listens on?",
+    };
+
+    // connect -s/-p: the source address and port bound before connecting.
+    private static string ForSourceBind(ConnectionException e) => e.Failure switch
+    {
+        SockitFailure.AddressInUse => "another socket holds that source address and port: pick another -p, or leave -p out",
+        _ when e.SocketError == SocketError.AccessDenied => "source ports below 1024 need root; pick a port above 1023",
+        SockitFailure.Unreachable => "-s must be an address of this machine: 127.0.0.1, ::1 or one that 'sockit host' lists",
+        _ when e.SocketError == SocketError.AddressFamilyNotSupported => "give -s an address of the target's family, or -4/-6 to pick the family",
+        _ => "check the source address and port",
     };
 
     private static string ForBind(ConnectionException e) => e.Failure switch

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 using Sockit.Tls;
 
@@ -49,6 +50,19 @@ public sealed record ConnectOptions
 
     /// <summary>Told each step of the connect (resolving, each attempt and its outcome); default null: nobody is told.</summary>
     public IConnectProgress? Progress { get; init; }
+
+    /// <summary>
+    /// The local address to bind before connecting (netcat's source address); null (the default) lets the OS choose.
+    /// An address of the other family than the one being tried fails that attempt, so the next address is tried.
+    /// </summary>
+    public IPAddress? LocalAddress { get; init; }
+
+    /// <summary>
+    /// The local port to bind before connecting (netcat's source port); 0 (the default) lets the OS choose. Without
+    /// <see cref="LocalAddress"/> the wildcard address of the family being tried is bound. TCP binds with
+    /// <c>SO_REUSEADDR</c>, so a port still in TIME_WAIT from the last run can be used again.
+    /// </summary>
+    public int LocalPort { get; init; }
 
     /// <summary>
     /// Speak TLS over the connection (TCP or Unix): once connected, handshake as a client, for the host connected to

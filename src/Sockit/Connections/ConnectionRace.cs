@@ -124,6 +124,7 @@ internal sealed class ConnectionRace
         var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
+            Connector.BindLocal(socket, endPoint, _options, _host);
             await Connector.ConnectSocketAsync(socket, endPoint, Connector.Describe(_host, endPoint), _options.ConnectTimeout, deadline, cancellationToken).ConfigureAwait(false);
         }
         catch (ConnectionException e)

@@ -113,6 +113,7 @@ public static class Connector
             var started = Stopwatch.GetTimestamp();
             try
             {
+                BindLocal(socket, endPoint, options, host);
                 using var deadline = options.ConnectTimeout is { } t ? new CancellationTokenSource(t) : null;
                 await ConnectSocketAsync(socket, endPoint, Describe(host, endPoint), options.ConnectTimeout, deadline?.Token ?? CancellationToken.None, cancellationToken).ConfigureAwait(false);
             }
@@ -131,14 +132,14 @@ public static class Connector
 
     /// <summary>The failure of one attempt, with the host and the one address it tried.</summary>
     internal static ConnectionException ForEndPoint(ConnectionException e, string host, IPEndPoint endPoint) =>
-        new(e.Failure, e.Message, e.InnerException) { Host = host, Port = endPoint.Port, Tried = [endPoint], Timeout = e.Timeout };
+        new(e.Failure, e.Message, e.InnerException) { Phase = e.Phase, Host = host, Port = endPoint.Port, Tried = [endPoint], Timeout = e.Timeout };
 
     /// <summary>The failure of the whole connect: the last attempt's, naming every address tried when there were several.</summary>
     internal static ConnectionException AllFailed(string host, int port, IReadOnlyList<IPEndPoint> tried, ConnectionException? last)
     {
         ArgumentNullException.ThrowIfNull(last);
         var message = tried.Count > 1 ? $"{last.Message} [tried {string.Join(", ", tried.Select(e => e.Address))}]" : last.Message;
-        return new ConnectionException(last.Failure, message, last.InnerException) { Host = host, Port = port, Tried = [.. tried], Timeout = last.Timeout };
+        return new ConnectionException(last.Failure, message, last.InnerException) { Phase = last.Phase, Host = host, Port = port, Tried = [.. tried], Timeout = last.Timeout };
     }
 
     // The TLS handshake of a fresh connection, bounded by the connect timeout; the connection is closed when it fails.
@@ -293,6 +294,44 @@ public static class Connector
         {
             socket.Dispose();
             throw;
+        }
+    }
+
+    // The source address and port (ConnectOptions.LocalAddress, LocalPort), bound before connecting; the socket is closed when it fails.
+    internal static void BindLocal(Socket socket, IPEndPoint endPoint, ConnectOptions options, string? displayName)
+    {
+        if (options.LocalAddress is null && options.LocalPort == 0)
+        {
+            return;
+        }
+        var address = options.LocalAddress ?? (endPoint.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any);
+        var local = new IPEndPoint(address, options.LocalPort);
+        var target = Describe(displayName, endPoint);
+        try
+        {
+            if (address.AddressFamily != endPoint.AddressFamily)
+            {
+                throw new SocketException((int)SocketError.AddressFamilyNotSupported);
+            }
+            if (options.LocalPort != 0 && options.Transport == Transport.Tcp)
+            {
+                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            }
+            socket.Bind(local);
+        }
+        catch (SocketException e)
+        {
+            socket.Dispose();
+            var reason = e.SocketErrorCode == SocketError.AddressFamilyNotSupported
+                ? $"source address {address} is {FamilyName(address.AddressFamily)} and {endPoint.Address} is {FamilyName(endPoint.AddressFamily)}"
+                : e.Message;
+            throw new ConnectionException(SocketErrors.Kind(e.SocketErrorCode), $"cannot bind source {Endpoints.Format(local)} to connect to {target}: {reason}", e)
+            {
+                Phase = ConnectionPhase.Bind,
+                Host = displayName ?? endPoint.Address.ToString(),
+                Port = options.LocalPort,
+                Tried = [endPoint],
+            };
         }
     }
 

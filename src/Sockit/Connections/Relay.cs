@@ -26,7 +26,8 @@ public static class Relay
         var state = new RelayState();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var receive = ReceiveLoopAsync(connection, output, options, state, stop.Token);
-        var send = SendLoopAsync(connection, input, options, state, stop.Token);
+        // --recv-only: the input is never read, so the sending side never ends (nor is shut down).
+        var send = options.ReceiveOnly ? Task.Delay(Timeout.Infinite, stop.Token) : SendLoopAsync(connection, input, options, state, stop.Token);
         var udp = connection.Transport == Transport.Udp;
         var idle = options.IdleTimeout is { } timeout && !udp
             ? WatchIdleAsync(state, timeout, stop.Token)
@@ -65,8 +66,23 @@ public static class Relay
                     };
                 }
                 await done.ConfigureAwait(false);
-                if (done == receive && (options.StopWhenPeerCloses || state.InputEnded))
+                if (done == receive && (options.StopWhenPeerCloses || options.ReceiveOnly || state.InputEnded))
                 {
+                    break;
+                }
+                if (done == send && options.SendOnly)
+                {
+                    break;
+                }
+                if (done == send && options.QuitAfterInputEnd is { } quit)
+                {
+                    // -q: the peer has this long to close after the input ended; then stop whatever it does.
+                    await Task.WhenAny(receive, Task.Delay(quit, stop.Token)).ConfigureAwait(false);
+                    if (receive.IsCompleted)
+                    {
+                        await receive.ConfigureAwait(false);
+                    }
+                    cancellationToken.ThrowIfCancellationRequested();
                     break;
                 }
                 if (done == send && udp)
@@ -108,6 +124,11 @@ public static class Relay
                     return;
                 }
                 state.Touch();
+                if (options.SendOnly)
+                {
+                    // --send-only: read so the peer is never blocked nor reset, but discard.
+                    continue;
+                }
                 var chunk = buffer.AsMemory(0, n);
                 options.Observer?.Invoke(RelayDirection.Received, chunk);
                 await output.WriteAsync(chunk, cancellationToken).ConfigureAwait(false);

@@ -30,6 +30,25 @@ public sealed record RelayOptions
     /// </summary>
     public TimeSpan UdpLinger { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Never read the input: only what the peer sends is copied, the sending side stays open, and the relay ends when
+    /// the peer closes (ncat's <c>--recv-only</c>). Default false.
+    /// </summary>
+    public bool ReceiveOnly { get; init; }
+
+    /// <summary>
+    /// Read what the peer sends but discard it (nothing reaches the output or the observer), and end as soon as the
+    /// input has ended and been sent (ncat's <c>--send-only</c>). Default false.
+    /// </summary>
+    public bool SendOnly { get; init; }
+
+    /// <summary>
+    /// After the input ends, wait at most this long for the peer to close, then stop (OpenBSD nc's <c>-q</c>);
+    /// <see cref="TimeSpan.Zero"/> stops at once. For UDP it replaces the quiet wait of <see cref="UdpLinger"/>.
+    /// Default null: wait for the peer as long as it takes.
+    /// </summary>
+    public TimeSpan? QuitAfterInputEnd { get; init; }
+
     /// <summary>The size of each of the two pooled buffers. Default 128 KiB.</summary>
     public int BufferSize { get; init; } = 128 * 1024;
 

@@ -2,7 +2,7 @@ namespace Sockit.Cli.Tests.Commands;
 
 public sealed class RootCommandTests
 {
-    private const string Commands = "service, host, resolve, socket, constants, connect, listen, forward, get, tls, bench, tour, completion";
+    private const string Commands = "service, host, resolve, socket, constants, connect, listen, nc, forward, get, tls, bench, tour, completion";
 
     [Theory]
     [InlineData("service")]
