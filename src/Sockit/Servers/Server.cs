@@ -169,7 +169,7 @@ public sealed class Server : IAsyncDisposable
                 // fail again at once until a descriptor is free. Retrying at once would spin a core: pause, longer each
                 // time (50 ms up to 1 s), and say so once until an accept succeeds again. A margin is kept free because
                 // the runtime itself needs descriptors to start a thread or load code, and aborts without them.
-                var shortage = DescriptorShortage();
+                var shortage = DescriptorShortage(paused: backOff != TimeSpan.Zero);
                 Connection? connection = null;
                 if (shortage is null)
                 {
@@ -256,16 +256,19 @@ public sealed class Server : IAsyncDisposable
 
     /// <summary>
     /// Null while there are descriptors to spare; else why not. Cheap while far from the limit (the descriptors open at
-    /// the start plus one a client); near it, the open descriptors are counted.
+    /// the start plus one a client); near it, the open descriptors are counted. Once <paramref name="paused"/>, accepting
+    /// resumes only with a quarter more than the margin free: at exactly the margin, a descriptor the runtime closes and
+    /// opens again (loading code, say) would let one client in and pause again, saying so each time.
     /// </summary>
-    private string? DescriptorShortage()
+    private string? DescriptorShortage(bool paused)
     {
-        if (_descriptorLimit is not { } limit || _descriptorsAtStart + _clients.Count + (2 * DescriptorHeadroom) < limit)
+        var margin = paused ? DescriptorHeadroom + (DescriptorHeadroom / 4) : DescriptorHeadroom;
+        if (_descriptorLimit is not { } limit || _descriptorsAtStart + _clients.Count + margin + DescriptorHeadroom < limit)
         {
             return null;
         }
         var open = Interop.Linux.DescriptorLimit.OpenCount() ?? 0;
-        return open + DescriptorHeadroom < limit
+        return open + margin < limit
             ? null
             : $"{open} of the {limit} file descriptors allowed are open, and {DescriptorHeadroom} are kept free for the runtime";
     }

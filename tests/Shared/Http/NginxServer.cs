@@ -60,6 +60,10 @@ public sealed class NginxServer : IAsyncDisposable
                     types { text/html html shtml; text/plain txt; application/octet-stream bin; }
                     default_type application/octet-stream;
                     sendfile on;
+                    # With sendfile, nginx writes the head and then sends the file: without corking, a reader can see the
+                    # head alone, and the lesson's read-until-short loop (the tour) then stops early by chance. Corked, a
+                    # small page leaves in one segment with its head, as it does from most servers.
+                    tcp_nopush on;
                     server {
                         listen 127.0.0.1:{{port}}{{(certificatePath is null ? "" : " ssl")}};
                         {{tls}}
