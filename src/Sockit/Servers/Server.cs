@@ -39,6 +39,7 @@ public sealed class Server : IAsyncDisposable
     private int _handlersRunning = 1; // the accept loop counts as one, so the count reaches 0 only after it has stopped
     private Exception? _handlerFault; // the first exception a callback threw on a client's loop, for Completion
     private Task _completion = Task.CompletedTask;
+    private EpollResponderLoop? _loop; // the answering server's one-thread data path on Linux, when it applies
     private int _disposed;
 
     private readonly long? _descriptorLimit = Interop.Linux.DescriptorLimit.Soft();
@@ -60,7 +61,7 @@ public sealed class Server : IAsyncDisposable
     public int Port => Listener.Port;
 
     /// <summary>Clients connected now (TCP, Unix), or peers heard from (UDP).</summary>
-    public int ClientCount => Listener.Transport == Transport.Udp ? _udpPeers.Count : _clients.Count;
+    public int ClientCount => _loop?.ClientCount ?? (Listener.Transport == Transport.Udp ? _udpPeers.Count : _clients.Count);
 
     /// <summary>Ends when the server stops: disposed, its only client gone (without <see cref="ServerOptions.KeepOpen"/>), or idle (UDP). Faults when a callback (<see cref="ServerOptions.Received"/>, <see cref="ServerOptions.Consume"/>, <see cref="ServerOptions.Respond"/>) threw.</summary>
     public Task Completion => _completion;
@@ -72,6 +73,13 @@ public sealed class Server : IAsyncDisposable
     public static Server Start(ListenerOptions? listenerOptions = null, ServerOptions? options = null)
     {
         var server = new Server(Listener.Bind(listenerOptions ?? new ListenerOptions()), options ?? new ServerOptions());
+        if (EpollResponderLoop.CanServe(server.Listener, server._options))
+        {
+            // An answering server over plain TCP on Linux: one epoll thread serves every client (see EpollResponderLoop).
+            server._loop = EpollResponderLoop.Start(server.Listener, server._options, server.DescriptorShortage);
+            server._completion = server._loop.Completion;
+            return server;
+        }
         server._completion = server.Listener.Transport == Transport.Udp ? server.ServeDatagramsAsync(server._stop.Token) : server.AcceptLoopAsync(server._stop.Token);
         return server;
     }
@@ -134,6 +142,13 @@ public sealed class Server : IAsyncDisposable
             return;
         }
         await _stop.CancelAsync().ConfigureAwait(false);
+        if (_loop is not null)
+        {
+            // The loop uses the listening socket: it stops (closing its clients) before the listener is closed. A callback's
+            // failure comes out of Completion below.
+            _loop.Stop();
+            await ((Task)_loop.Completion).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+        }
         await Listener.DisposeAsync().ConfigureAwait(false);
         foreach (var connection in _clients.Keys)
         {
@@ -263,7 +278,7 @@ public sealed class Server : IAsyncDisposable
     private string? DescriptorShortage(bool paused)
     {
         var margin = paused ? DescriptorHeadroom + (DescriptorHeadroom / 4) : DescriptorHeadroom;
-        if (_descriptorLimit is not { } limit || _descriptorsAtStart + _clients.Count + margin + DescriptorHeadroom < limit)
+        if (_descriptorLimit is not { } limit || _descriptorsAtStart + ClientCount + margin + DescriptorHeadroom < limit)
         {
             return null;
         }

@@ -1,0 +1,390 @@
+using System.Buffers;
+using System.Net;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Sockit.Interop.Linux;
+
+namespace Sockit.Servers;
+
+/// <summary>
+/// The answering server's data path on Linux (<see cref="Server"/> with <see cref="ServerOptions.Respond"/> over plain
+/// TCP): one thread, one epoll set, level-triggered, as the C servers it is measured against are built. Each event is
+/// one recv into the loop's one 64 KiB buffer and one send of the answer, straight on the descriptors: no task, no
+/// thread-pool hand-off, and no buffer at all for a client between messages. An answer the client does not take at once
+/// is kept for it (copied into a rented buffer) and its reading stops until it is sent: a client that does not read
+/// holds back only itself, and holds at most one answer.
+/// </summary>
+/// <remarks>
+/// Used only where nothing on the data path may wait: no TLS, no idle timeout, no observer of the bytes
+/// (<see cref="ServerOptions.Received"/>, <see cref="ServerOptions.Sent"/>), no <see cref="ServerOptions.Consume"/> or
+/// <see cref="ServerOptions.Handler"/>; <see cref="ServerOptions.Events"/> must not block (its contract). Anything else
+/// is served by <see cref="Server"/>'s own per-client loops.
+/// </remarks>
+internal sealed unsafe class EpollResponderLoop
+{
+    private const int BufferSize = 64 * 1024;
+    private const int MaxEvents = 256;
+    private const int AcceptsPerWake = 64;
+    private const ulong WakeData = ulong.MaxValue;
+    private static readonly TimeSpan s_minAcceptBackOff = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan s_maxAcceptBackOff = TimeSpan.FromSeconds(1);
+
+    private readonly Listener _listener;
+    private readonly ServerOptions _options;
+    private readonly Func<bool, string?> _descriptorShortage;
+    private readonly Func<ReadOnlyMemory<byte>, ReadOnlyMemory<byte>?> _respond;
+    private readonly Dictionary<int, EpollClient> _clients = [];
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly int _listenDescriptor;
+    private readonly int _epoll;
+    private readonly int _wake;
+    private readonly Thread _thread;
+    private readonly Lock _wakeGate = new();
+    private int _clientCount;
+    private int _stopping;
+    private bool _ended;
+
+    private EpollResponderLoop(Listener listener, ServerOptions options, Func<bool, string?> descriptorShortage)
+    {
+        _listener = listener;
+        _options = options;
+        _respond = options.Respond!;
+        _descriptorShortage = descriptorShortage;
+        // The listening socket stays the Listener's (it closes it); accept4 needs it non-blocking, so that a client gone
+        // before it is accepted leaves EAGAIN, not a thread stuck in accept.
+        listener.Socket.Blocking = false;
+        _listenDescriptor = (int)listener.Socket.Handle;
+        _epoll = Epoll.Create(Epoll.CloseOnExec);
+        _wake = Epoll.EventDescriptor(0, Epoll.CloseOnExec | Epoll.NonBlocking);
+        if (_epoll < 0 || _wake < 0)
+        {
+            var error = Marshal.GetLastPInvokeError();
+            CloseQuietly(_epoll);
+            CloseQuietly(_wake);
+            throw new System.Net.Sockets.SocketException(error);
+        }
+        Epoll.Register(_epoll, Epoll.Add, _wake, Epoll.In, WakeData);
+        Epoll.Register(_epoll, Epoll.Add, _listenDescriptor, Epoll.In);
+        _thread = new Thread(Run) { IsBackground = true, Name = "sockit server loop" };
+    }
+
+    /// <summary>Ends when the loop has stopped; faults when <see cref="ServerOptions.Respond"/> or an event callback threw.</summary>
+    public Task Completion => _completion.Task;
+
+    /// <summary>Clients connected now.</summary>
+    public int ClientCount => Volatile.Read(ref _clientCount);
+
+    /// <summary>True when <paramref name="options"/> and <paramref name="listener"/> let this loop serve (see the remarks).</summary>
+    public static bool CanServe(Listener listener, ServerOptions options) =>
+        OperatingSystem.IsLinux()
+        && Interop.SocketPlatform.Current is LinuxSocketPlatform
+        && Environment.GetEnvironmentVariable("SOCKIT_SERVER_LOOPS") != "tasks"
+        && listener.Transport == Connections.Transport.Tcp
+        && listener.Tls is null
+        && options is { Respond: not null, KeepOpen: true, IdleTimeout: null, Received: null, Sent: null, Consume: null, Handler: null };
+
+    /// <summary>Starts serving <paramref name="listener"/>'s clients on a thread of its own.</summary>
+    public static EpollResponderLoop Start(Listener listener, ServerOptions options, Func<bool, string?> descriptorShortage)
+    {
+        var loop = new EpollResponderLoop(listener, options, descriptorShortage);
+        loop._thread.Start();
+        return loop;
+    }
+
+    /// <summary>Tells the loop to stop: it closes every client (each with its Closed event), and then <see cref="Completion"/> ends.</summary>
+    public void Stop()
+    {
+        // Under the lock: the loop closes the wake descriptor when it ends, and a write after that could land on a
+        // descriptor number opened again since.
+        lock (_wakeGate)
+        {
+            if (_stopping == 0 && !_ended)
+            {
+                ulong one = 1;
+                _ = Epoll.Write(_wake, (byte*)&one, sizeof(ulong));
+            }
+            Volatile.Write(ref _stopping, 1);
+        }
+    }
+
+    private void CloseWake()
+    {
+        lock (_wakeGate)
+        {
+            _ended = true;
+            CloseQuietly(_wake);
+        }
+    }
+
+    private void Run()
+    {
+        var eventSize = Epoll.IsPacked ? sizeof(Epoll.Event) : sizeof(Epoll.AlignedEvent);
+        var dataOffset = Epoll.IsPacked ? 4 : 8;
+        var events = (byte*)NativeMemory.Alloc((nuint)(MaxEvents * eventSize));
+        // One buffer for every client (the loop serves one at a time), pinned so its address holds for recv.
+        var array = GC.AllocateArray<byte>(BufferSize, pinned: true);
+        var buffer = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(array));
+        var backOff = TimeSpan.Zero;
+        var resumeAt = 0L;
+        Exception? fault = null;
+        try
+        {
+            while (Volatile.Read(ref _stopping) == 0)
+            {
+                var timeout = backOff == TimeSpan.Zero ? -1 : (int)Math.Max(1, (resumeAt - Environment.TickCount64));
+                var count = Epoll.Wait(_epoll, events, MaxEvents, timeout);
+                if (count < 0)
+                {
+                    if (Marshal.GetLastPInvokeError() == Epoll.Interrupted)
+                    {
+                        continue;
+                    }
+                    throw new System.Net.Sockets.SocketException(Marshal.GetLastPInvokeError());
+                }
+                if (backOff != TimeSpan.Zero && Environment.TickCount64 >= resumeAt)
+                {
+                    // The pause is over: listen for clients again, and find out whether there is room for them.
+                    Epoll.Register(_epoll, Epoll.Add, _listenDescriptor, Epoll.In);
+                    resumeAt = 0;
+                }
+                for (var i = 0; i < count; i++)
+                {
+                    var entry = events + (i * eventSize);
+                    var flags = *(uint*)entry;
+                    var data = *(ulong*)(entry + dataOffset);
+                    if (data == WakeData)
+                    {
+                        return;
+                    }
+                    var descriptor = (int)data;
+                    if (descriptor == _listenDescriptor)
+                    {
+                        backOff = AcceptAll(buffer, backOff, ref resumeAt);
+                    }
+                    else if (_clients.TryGetValue(descriptor, out var client))
+                    {
+                        Serve(client, flags, array, buffer);
+                    }
+                }
+            }
+        }
+#pragma warning disable CA1031 // A callback threw: the server stops, and Completion reports it (as Server's own loops do).
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            fault = e;
+        }
+        finally
+        {
+            CloseAll();
+            CloseQuietly(_epoll);
+            CloseWake();
+            NativeMemory.Free(events);
+        }
+        if (fault is null)
+        {
+            _completion.TrySetResult();
+        }
+        else
+        {
+            _completion.TrySetException(fault);
+        }
+    }
+
+    // Accepts what is waiting, a bounded number a wake so that clients already in are not starved. Out of descriptors:
+    // stops listening for a while (50 ms, doubling up to 1 s), says so once, and says so again only after it has
+    // accepted again. The clients wait in the backlog meanwhile.
+    private TimeSpan AcceptAll(byte* scratch, TimeSpan backOff, ref long resumeAt)
+    {
+        for (var n = 0; n < AcceptsPerWake; n++)
+        {
+            var shortage = _descriptorShortage(backOff != TimeSpan.Zero);
+            int descriptor = -1;
+            uint length = 128;
+            if (shortage is null)
+            {
+                descriptor = Epoll.Accept(_listenDescriptor, scratch, &length, Epoll.NonBlocking | Epoll.CloseOnExec);
+                if (descriptor < 0)
+                {
+                    var error = Marshal.GetLastPInvokeError();
+                    if (error is Epoll.WouldBlock or Epoll.Interrupted or Epoll.ConnectionAborted)
+                    {
+                        return backOff;
+                    }
+                    if (error is not (Epoll.TooManyFiles or Epoll.TooManyFilesInSystem or Epoll.NoBuffers or Epoll.NoMemory))
+                    {
+                        // Another accept error (a protocol error of the one client): wait for the next.
+                        continue;
+                    }
+                    shortage = new System.Net.Sockets.SocketException(error).Message;
+                }
+            }
+            if (descriptor >= 0)
+            {
+                if (backOff != TimeSpan.Zero)
+                {
+                    backOff = TimeSpan.Zero;
+                    _options.Events?.Invoke(new ServerEvent(ServerEventKind.AcceptResumed, _listener.LocalEndPoint));
+                }
+                Admit(descriptor, LinuxSocketPlatform.ReadSocketAddress(scratch, (int)Math.Min(length, 128u)) ?? _listener.LocalEndPoint);
+                continue;
+            }
+            if (backOff == TimeSpan.Zero)
+            {
+                _options.Events?.Invoke(new ServerEvent(ServerEventKind.AcceptPaused, _listener.LocalEndPoint, shortage));
+            }
+            backOff = backOff == TimeSpan.Zero ? s_minAcceptBackOff : TimeSpan.FromTicks(Math.Min(backOff.Ticks * 2, s_maxAcceptBackOff.Ticks));
+            Epoll.Register(_epoll, Epoll.Delete, _listenDescriptor, 0);
+            resumeAt = Environment.TickCount64 + (long)backOff.TotalMilliseconds;
+            return backOff;
+        }
+        return backOff;
+    }
+
+    private void Admit(int descriptor, EndPoint peer)
+    {
+        if (_options.MaxClients is { } max && _clients.Count >= max)
+        {
+            _options.Events?.Invoke(new ServerEvent(ServerEventKind.Rejected, peer, $"already serving {max} clients"));
+            CloseQuietly(descriptor);
+            return;
+        }
+        Epoll.NoDelay(descriptor);
+        var client = new EpollClient(descriptor, peer);
+        _clients[descriptor] = client;
+        Volatile.Write(ref _clientCount, _clients.Count);
+        Epoll.Register(_epoll, Epoll.Add, descriptor, Epoll.In);
+        _options.Events?.Invoke(new ServerEvent(ServerEventKind.Connected, peer));
+    }
+
+    private void Serve(EpollClient client, uint flags, byte[] array, byte* buffer)
+    {
+        if (client.Pending is not null)
+        {
+            // Waiting for room to send the rest of an answer: nothing is read meanwhile.
+            if ((flags & (Epoll.Out | Epoll.Error | Epoll.HangUp)) != 0)
+            {
+                SendPending(client);
+            }
+            return;
+        }
+        var received = Epoll.Receive(client.Descriptor, buffer, BufferSize, 0);
+        if (received < 0)
+        {
+            var error = Marshal.GetLastPInvokeError();
+            if (error is not (Epoll.WouldBlock or Epoll.Interrupted))
+            {
+                End(client, ServerEventKind.Failed, new System.Net.Sockets.SocketException(error).Message, shutdown: false);
+            }
+            return;
+        }
+        if (received == 0)
+        {
+            // The client half-closed: so does the server, as Server's loops do, then the connection is done.
+            End(client, ServerEventKind.Closed, null, shutdown: true);
+            return;
+        }
+        client.Received += received;
+        if (_respond(array.AsMemory(0, (int)received)) is not { } answer)
+        {
+            return;
+        }
+        using (var pin = answer.Pin())
+        {
+            var sent = answer.Length == 0 ? 0 : Epoll.Send(client.Descriptor, (byte*)pin.Pointer, (nuint)answer.Length, Epoll.NoSignal);
+            if (sent < 0)
+            {
+                var error = Marshal.GetLastPInvokeError();
+                if (error is not (Epoll.WouldBlock or Epoll.Interrupted))
+                {
+                    End(client, ServerEventKind.Failed, new System.Net.Sockets.SocketException(error).Message, shutdown: false);
+                    return;
+                }
+                sent = 0;
+            }
+            client.Sent += sent;
+            if (sent < answer.Length)
+            {
+                // The client is not taking it all now: keep the rest (the buffer is reused at the next event) and wait
+                // for room, not reading it meanwhile.
+                var rest = answer.Length - (int)sent;
+                client.Pending = ArrayPool<byte>.Shared.Rent(rest);
+                answer.Span[(int)sent..].CopyTo(client.Pending);
+                client.PendingOffset = 0;
+                client.PendingLength = rest;
+                Epoll.Register(_epoll, Epoll.Modify, client.Descriptor, Epoll.Out);
+                return;
+            }
+        }
+        if (_options.CloseAfterResponse)
+        {
+            End(client, ServerEventKind.Closed, null, shutdown: true);
+        }
+    }
+
+    private void SendPending(EpollClient client)
+    {
+        fixed (byte* pending = client.Pending)
+        {
+            var sent = Epoll.Send(client.Descriptor, pending + client.PendingOffset, (nuint)client.PendingLength, Epoll.NoSignal);
+            if (sent < 0)
+            {
+                var error = Marshal.GetLastPInvokeError();
+                if (error is not (Epoll.WouldBlock or Epoll.Interrupted))
+                {
+                    End(client, ServerEventKind.Failed, new System.Net.Sockets.SocketException(error).Message, shutdown: false);
+                }
+                return;
+            }
+            client.Sent += sent;
+            client.PendingOffset += (int)sent;
+            client.PendingLength -= (int)sent;
+        }
+        if (client.PendingLength > 0)
+        {
+            return;
+        }
+        ArrayPool<byte>.Shared.Return(client.Pending!);
+        client.Pending = null;
+        if (_options.CloseAfterResponse)
+        {
+            End(client, ServerEventKind.Closed, null, shutdown: true);
+            return;
+        }
+        Epoll.Register(_epoll, Epoll.Modify, client.Descriptor, Epoll.In);
+    }
+
+    private void End(EpollClient client, ServerEventKind kind, string? detail, bool shutdown)
+    {
+        _clients.Remove(client.Descriptor);
+        Volatile.Write(ref _clientCount, _clients.Count);
+        if (shutdown)
+        {
+            _ = Epoll.Shutdown(client.Descriptor, Epoll.ShutWrite);
+        }
+        // Closing the descriptor also takes it out of the epoll set.
+        CloseQuietly(client.Descriptor);
+        if (client.Pending is { } pending)
+        {
+            ArrayPool<byte>.Shared.Return(pending);
+            client.Pending = null;
+        }
+        _options.Events?.Invoke(new ServerEvent(kind, client.Peer, detail) { BytesReceived = client.Received, BytesSent = client.Sent });
+    }
+
+    private void CloseAll()
+    {
+        foreach (var client in _clients.Values.ToList())
+        {
+            End(client, ServerEventKind.Closed, null, shutdown: false);
+        }
+    }
+
+    private static void CloseQuietly(int descriptor)
+    {
+        if (descriptor >= 0)
+        {
+            _ = Epoll.Close(descriptor);
+        }
+    }
+}
