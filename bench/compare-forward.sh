@@ -110,15 +110,4 @@ fi
 # Replace this script's section of docs/BENCHMARKS.md (from its heading to the next "## "), or append it.
 doc="$root/docs/BENCHMARKS.md"
 mkdir -p "$root/docs"
-[ -f "$doc" ] || printf '# Benchmarks\n' >"$doc"
-SECTION="$section" python3 - "$doc" <<'PY'
-import os, re, sys
-path = sys.argv[1]
-text = open(path).read()
-section = os.environ["SECTION"].strip() + "\n"
-heading = section.splitlines()[0]
-pattern = re.compile(re.escape(heading) + r".*?(?=^## |\Z)", re.S | re.M)
-text = pattern.sub(lambda _: section + "\n", text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section
-open(path, "w").write(text.rstrip("\n") + "\n")
-PY
-echo "wrote $doc"
+printf '%s\n' "$section" | "$root/bench/write-section.sh" "$doc"

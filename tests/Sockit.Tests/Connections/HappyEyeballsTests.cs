@@ -178,7 +178,9 @@ public sealed class HappyEyeballsTests
             {
                 var filler = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
                 silent._fillers.Add(filler);
-                using var quick = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+                // Under the first SYN retransmission (1 s): a dropped SYN cannot be answered sooner, and an accepted one is, even on a
+                // busy machine (300 ms was once too short there, and a queue that was not full passed for silent).
+                using var quick = new CancellationTokenSource(TimeSpan.FromMilliseconds(900));
                 try
                 {
                     await filler.ConnectAsync(new IPEndPoint(address, silent.Port), quick.Token);
