@@ -40,6 +40,7 @@ internal sealed unsafe class EpollResponderLoop
     private readonly int _wake;
     private readonly Thread _thread;
     private readonly Lock _wakeGate = new();
+    private readonly ServerEventQueue? _events;
     private int _clientCount;
     private int _stopping;
     private bool _ended;
@@ -66,6 +67,7 @@ internal sealed unsafe class EpollResponderLoop
         Epoll.Register(_epoll, Epoll.Add, _wake, Epoll.In, WakeData);
         Epoll.Register(_epoll, Epoll.Add, _listenDescriptor, Epoll.In);
         _thread = new Thread(Run) { IsBackground = true, Name = "sockit server loop" };
+        _events = options.Events is { } events ? new ServerEventQueue(events) : null;
     }
 
     /// <summary>Ends when the loop has stopped; faults when <see cref="ServerOptions.Respond"/> or an event callback threw.</summary>
@@ -154,7 +156,8 @@ internal sealed unsafe class EpollResponderLoop
                     var data = *(ulong*)(entry + dataOffset);
                     if (data == WakeData)
                     {
-                        return;
+                        // Stop (a break would leave only this for-loop; Stop has set _stopping for the while).
+                        break;
                     }
                     var descriptor = (int)data;
                     if (descriptor == _listenDescriptor)
@@ -181,15 +184,26 @@ internal sealed unsafe class EpollResponderLoop
             CloseWake();
             NativeMemory.Free(events);
         }
-        if (fault is null)
-        {
-            _completion.TrySetResult();
-        }
-        else
-        {
-            _completion.TrySetException(fault);
-        }
+        _events?.Complete();
+        // Completion ends once every event has been told, so whoever awaits it has heard of every client's end.
+        var told = _events?.Told ?? Task.CompletedTask;
+        _ = told.ContinueWith(
+            (t, state) =>
+            {
+                var failure = (Exception?)state ?? t.Exception?.InnerException;
+                if (failure is null)
+                {
+                    _completion.TrySetResult();
+                }
+                else
+                {
+                    _completion.TrySetException(failure);
+                }
+            },
+            fault, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
+
+    private void Report(ServerEvent e) => _events?.Report(e);
 
     // Accepts what is waiting, a bounded number a wake so that clients already in are not starved. Out of descriptors:
     // stops listening for a while (50 ms, doubling up to 1 s), says so once, and says so again only after it has
@@ -224,14 +238,14 @@ internal sealed unsafe class EpollResponderLoop
                 if (backOff != TimeSpan.Zero)
                 {
                     backOff = TimeSpan.Zero;
-                    _options.Events?.Invoke(new ServerEvent(ServerEventKind.AcceptResumed, _listener.LocalEndPoint));
+                    Report(new ServerEvent(ServerEventKind.AcceptResumed, _listener.LocalEndPoint));
                 }
                 Admit(descriptor, LinuxSocketPlatform.ReadSocketAddress(scratch, (int)Math.Min(length, 128u)) ?? _listener.LocalEndPoint);
                 continue;
             }
             if (backOff == TimeSpan.Zero)
             {
-                _options.Events?.Invoke(new ServerEvent(ServerEventKind.AcceptPaused, _listener.LocalEndPoint, shortage));
+                Report(new ServerEvent(ServerEventKind.AcceptPaused, _listener.LocalEndPoint, shortage));
             }
             backOff = backOff == TimeSpan.Zero ? s_minAcceptBackOff : TimeSpan.FromTicks(Math.Min(backOff.Ticks * 2, s_maxAcceptBackOff.Ticks));
             Epoll.Register(_epoll, Epoll.Delete, _listenDescriptor, 0);
@@ -245,7 +259,7 @@ internal sealed unsafe class EpollResponderLoop
     {
         if (_options.MaxClients is { } max && _clients.Count >= max)
         {
-            _options.Events?.Invoke(new ServerEvent(ServerEventKind.Rejected, peer, $"already serving {max} clients"));
+            Report(new ServerEvent(ServerEventKind.Rejected, peer, $"already serving {max} clients"));
             CloseQuietly(descriptor);
             return;
         }
@@ -254,7 +268,7 @@ internal sealed unsafe class EpollResponderLoop
         _clients[descriptor] = client;
         Volatile.Write(ref _clientCount, _clients.Count);
         Epoll.Register(_epoll, Epoll.Add, descriptor, Epoll.In);
-        _options.Events?.Invoke(new ServerEvent(ServerEventKind.Connected, peer));
+        Report(new ServerEvent(ServerEventKind.Connected, peer));
     }
 
     private void Serve(EpollClient client, uint flags, byte[] array, byte* buffer)
@@ -369,7 +383,7 @@ internal sealed unsafe class EpollResponderLoop
             ArrayPool<byte>.Shared.Return(pending);
             client.Pending = null;
         }
-        _options.Events?.Invoke(new ServerEvent(kind, client.Peer, detail) { BytesReceived = client.Received, BytesSent = client.Sent });
+        Report(new ServerEvent(kind, client.Peer, detail) { BytesReceived = client.Received, BytesSent = client.Sent });
     }
 
     private void CloseAll()
