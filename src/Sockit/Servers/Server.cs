@@ -18,6 +18,9 @@ namespace Sockit.Servers;
 /// that is slow (or a callback that is slow for one client) holds up that client only. An idle TCP or Unix client holds
 /// no receive buffer: its loop waits for data with a zero-byte receive and rents a buffer only to read what has come. A
 /// client that does not read its answers stops being read until it does (the send waits), so memory stays bounded.
+/// On Linux, a server that answers over plain TCP with nothing on its data path that could wait (no observer of the
+/// bytes, no idle timeout) is served instead by one epoll thread over the raw descriptors, as a C server is
+/// (<see cref="EpollResponderLoop"/>): no task or buffer per client at all.
 /// </remarks>
 public sealed class Server : IAsyncDisposable
 {
