@@ -109,5 +109,4 @@ if [ "$size" != 1G ]; then
 fi
 # Replace this script's section of docs/BENCHMARKS.md (from its heading to the next "## "), or append it.
 doc="$root/docs/BENCHMARKS.md"
-mkdir -p "$root/docs"
 printf '%s\n' "$section" | "$root/bench/write-section.sh" "$doc"

@@ -26,8 +26,6 @@ internal sealed unsafe class EpollResponderLoop
     private const int MaxEvents = 256;
     private const int AcceptsPerWake = 64;
     private const ulong WakeData = ulong.MaxValue;
-    private static readonly TimeSpan s_minAcceptBackOff = TimeSpan.FromMilliseconds(50);
-    private static readonly TimeSpan s_maxAcceptBackOff = TimeSpan.FromSeconds(1);
 
     private readonly Listener _listener;
     private readonly ServerOptions _options;
@@ -247,7 +245,7 @@ internal sealed unsafe class EpollResponderLoop
             {
                 Report(new ServerEvent(ServerEventKind.AcceptPaused, _listener.LocalEndPoint, shortage));
             }
-            backOff = backOff == TimeSpan.Zero ? s_minAcceptBackOff : TimeSpan.FromTicks(Math.Min(backOff.Ticks * 2, s_maxAcceptBackOff.Ticks));
+            backOff = AcceptBackOff.Next(backOff);
             Epoll.Register(_epoll, Epoll.Delete, _listenDescriptor, 0);
             resumeAt = Environment.TickCount64 + (long)backOff.TotalMilliseconds;
             return backOff;

@@ -29,8 +29,6 @@ public sealed class Server : IAsyncDisposable
     // SslStream hands over at most one record (16 KiB) a read.
     private const int TlsBufferSize = 16 * 1024;
     private const int DescriptorHeadroom = 32;
-    private static readonly TimeSpan s_minAcceptBackOff = TimeSpan.FromMilliseconds(50);
-    private static readonly TimeSpan s_maxAcceptBackOff = TimeSpan.FromSeconds(1);
     private readonly ServerOptions _options;
     private readonly CancellationTokenSource _stop = new();
     // Broadcasts take turns, so two never interleave on one client. The data path never takes it: a server that answers
@@ -228,7 +226,7 @@ public sealed class Server : IAsyncDisposable
                 {
                     _options.Events?.Invoke(new ServerEvent(ServerEventKind.AcceptPaused, Listener.LocalEndPoint, shortage));
                 }
-                backOff = backOff == TimeSpan.Zero ? s_minAcceptBackOff : TimeSpan.FromTicks(Math.Min(backOff.Ticks * 2, s_maxAcceptBackOff.Ticks));
+                backOff = AcceptBackOff.Next(backOff);
                 try
                 {
                     await Task.Delay(backOff, cancellationToken).ConfigureAwait(false);

@@ -28,7 +28,7 @@ public static partial class ForwardProcess
     public static string P(int port) => port.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A string as a python literal.</summary>
-    public static string Py(string text) => "'" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "'";
+    public static string Py(string text) => PythonPeer.Quote(text);
 
     [GeneratedRegex(@"listening on (?:\d+\.\d+\.\d+\.\d+|\[[0-9a-f:]+\]):(\d+)")]
     private static partial Regex PortPattern();

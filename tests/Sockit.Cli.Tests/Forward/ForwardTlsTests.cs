@@ -72,23 +72,7 @@ public sealed partial class ForwardTlsTests
     [Fact]
     public async Task TlsTarget_HalfClose_IsCloseNotify_AndThePythonTargetStillAnswers()
     {
-        // suppress_ragged_eofs=False: a bare FIN without close_notify would raise SSLEOFError instead of reading b''.
-        var script = PythonPeer.TcpServerPrologue + $$"""
-            import ssl
-            ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-            ctx.load_cert_chain({{Py(Certs.Cert("leaf"))}}, {{Py(Certs.Key("leaf"))}})
-            conn, _ = srv.accept()
-            s = ctx.wrap_socket(conn, server_side=True, suppress_ragged_eofs=False)
-            data = b''
-            while True:
-                chunk = s.recv(65536)
-                if not chunk:
-                    break
-                data += chunk
-            s.sendall(b'close_notify after %d bytes: %s' % (len(data), data))
-            s.unwrap()
-            conn.close()
-            """;
+        var script = PythonPeer.TlsCloseNotifyServer(Certs.Cert("leaf"), Certs.Key("leaf"));
         var (server, targetPort) = await PythonPeer.StartServerAsync(script);
         await using (server)
         {

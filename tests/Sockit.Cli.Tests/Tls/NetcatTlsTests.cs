@@ -18,23 +18,7 @@ public sealed partial class NetcatTlsTests
     [Fact]
     public async Task Connect_Tls_HalfClose_IsCloseNotifyThenTheServerStillAnswers()
     {
-        // suppress_ragged_eofs=False: a bare TCP FIN without close_notify would raise SSLEOFError instead of reading b''.
-        var script = PythonPeer.TcpServerPrologue + $$"""
-            import ssl
-            ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-            ctx.load_cert_chain({{Py(Certs.Cert("leaf"))}}, {{Py(Certs.Key("leaf"))}})
-            conn, _ = srv.accept()
-            s = ctx.wrap_socket(conn, server_side=True, suppress_ragged_eofs=False)
-            data = b''
-            while True:
-                chunk = s.recv(65536)
-                if not chunk:
-                    break
-                data += chunk
-            s.sendall(b'close_notify after %d bytes: %s' % (len(data), data))
-            s.unwrap()
-            conn.close()
-            """;
+        var script = PythonPeer.TlsCloseNotifyServer(Certs.Cert("leaf"), Certs.Key("leaf"));
         var (server, port) = await PythonPeer.StartServerAsync(script);
         await using (server)
         {
@@ -216,7 +200,7 @@ public sealed partial class NetcatTlsTests
         Assert.Matches(@"^sockit: [^\n]+\n$", result.Stderr);
     }
 
-    private static string Py(string path) => "'" + path.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "'";
+    private static string Py(string path) => PythonPeer.Quote(path);
 
     [GeneratedRegex(@"SHA-256 fingerprint ([0-9A-F:]+)")]
     private static partial Regex FingerprintPattern();
