@@ -4,7 +4,7 @@ using System.Globalization;
 namespace Sockit.Cli.Arguments;
 
 /// <summary>
-/// The one way a size option reads bytes (the README's "Durations, sizes and names"): <c>64</c>, <c>64k</c> (KiB),
+/// The one way a size option reads bytes (docs/ARCHITECTURE.md, Arguments/): <c>64</c>, <c>64k</c> (KiB),
 /// <c>1m</c> (MiB), whole numbers only, greater than 0 and at most a limit the option names.
 /// </summary>
 internal static class ByteSize
