@@ -15,6 +15,7 @@ internal static unsafe partial class Epoll
     public const uint Error = 0x008;
     public const uint HangUp = 0x010;
     public const uint ReadHangUp = 0x2000;
+    public const uint EdgeTriggered = 1u << 31;
 
     public const int Add = 1;
     public const int Delete = 2;
@@ -63,10 +64,14 @@ internal static unsafe partial class Epoll
     [LibraryImport(Library, EntryPoint = "accept4", SetLastError = true)]
     public static partial int Accept(int descriptor, byte* address, uint* addressLength, int flags);
 
+    // recv and send run only on non-blocking descriptors, so they return within microseconds: without the GC
+    // transition (a pair of thread-state switches a call) they cost what they cost a C program.
     [LibraryImport(Library, EntryPoint = "recv", SetLastError = true)]
+    [SuppressGCTransition]
     public static partial nint Receive(int descriptor, byte* buffer, nuint length, int flags);
 
     [LibraryImport(Library, EntryPoint = "send", SetLastError = true)]
+    [SuppressGCTransition]
     public static partial nint Send(int descriptor, byte* buffer, nuint length, int flags);
 
     [LibraryImport(Library, EntryPoint = "shutdown", SetLastError = true)]
