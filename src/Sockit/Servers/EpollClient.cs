@@ -19,4 +19,10 @@ internal sealed class EpollClient(int descriptor, EndPoint peer)
     public int PendingOffset { get; set; }
 
     public int PendingLength { get; set; }
+
+    /// <summary>True while the client's reads come large: it is echoed by splice (see SplicePipe).</summary>
+    public bool Spliced { get; set; }
+
+    /// <summary>Spliced reads in a row that came small; enough of them send the client back to recv.</summary>
+    public int SmallSplices { get; set; }
 }

@@ -28,9 +28,15 @@ internal sealed unsafe class EpollResponderLoop
     private const int BufferSize = 128 * 1024;
     private const int ReadsPerWake = 16;
 
+    // An echo client whose reads come this large is served by splice (see SplicePipe), one whose reads come smaller by
+    // recv and send again: for a few bytes, the copy a splice saves is cheaper than the pipe's own work.
+    private const int SpliceFrom = 16 * 1024;
+    private const int SmallSplicesToLeave = 8;
+
     // A client's interest while it is read: edge-triggered (epoll need not look at it again after each wake, as it
     // must for a level-triggered one), with the client's half-close told apart from data (EPOLLRDHUP).
     private const uint Reading = Epoll.In | Epoll.ReadHangUp | Epoll.EdgeTriggered;
+    private const uint SplicedReading = Epoll.In | Epoll.ReadHangUp;
     private const int MaxEvents = 256;
     private const int AcceptsPerWake = 64;
     private const ulong WakeData = ulong.MaxValue;
@@ -39,6 +45,7 @@ internal sealed unsafe class EpollResponderLoop
     private readonly ServerOptions _options;
     private readonly Func<bool, string?> _descriptorShortage;
     private readonly Func<ReadOnlyMemory<byte>, ReadOnlyMemory<byte>?> _respond;
+    private readonly SplicePipe? _pipe; // only for a verbatim echo, and only where the system gives a pipe
     // Indexed by descriptor, as the C server keeps its state: the lookup on every event is one array load.
     private EpollClient?[] _clients = new EpollClient?[1024];
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -57,6 +64,7 @@ internal sealed unsafe class EpollResponderLoop
         _listener = listener;
         _options = options;
         _respond = options.Respond!;
+        _pipe = ReferenceEquals(_respond, EchoServer.Verbatim) && !options.CloseAfterResponse ? SplicePipe.TryCreate() : null;
         _descriptorShortage = descriptorShortage;
         // The listening socket stays the Listener's (it closes it); accept4 needs it non-blocking, so that a client gone
         // before it is accepted leaves EAGAIN, not a thread stuck in accept.
@@ -189,6 +197,7 @@ internal sealed unsafe class EpollResponderLoop
             CloseAll();
             CloseQuietly(_epoll);
             CloseWake();
+            _pipe?.Dispose();
             NativeMemory.Free(events);
         }
         _events?.Complete();
@@ -297,9 +306,21 @@ internal sealed unsafe class EpollResponderLoop
         // the client. A read shorter than the buffer took all there was, unless the client has also closed its side or
         // failed (then one more read meets the end or the error, and no further event would come to say so).
         var ended = (flags & (Epoll.ReadHangUp | Epoll.HangUp | Epoll.Error)) != 0;
+        if (client.Spliced)
+        {
+            ServeSpliced(client, buffer);
+            return;
+        }
         for (var reads = 0; reads < ReadsPerWake; reads++)
         {
             var received = AnswerOnce(client, array, buffer);
+            if (_pipe is not null && received >= SpliceFrom && client.Pending is null)
+            {
+                // Large reads: splice the next ones. Level-triggered from now, which also tells of what is left.
+                client.Spliced = true;
+                Epoll.Register(_epoll, Epoll.Modify, client.Descriptor, SplicedReading);
+                return;
+            }
             if (received <= 0 || (received < BufferSize && !ended))
             {
                 return;
@@ -372,6 +393,74 @@ internal sealed unsafe class EpollResponderLoop
         return received;
     }
 
+    // One splice an event, level-triggered: a splice may stop short of what the socket holds (the pipe has only so many
+    // slots), and epoll then simply tells of the client again. Many small reads in a row send the client back to recv.
+    private void ServeSpliced(EpollClient client, byte* buffer)
+    {
+        var moved = EchoBySplice(client, buffer);
+        if (moved <= 0)
+        {
+            return;
+        }
+        if (moved >= SpliceFrom)
+        {
+            client.SmallSplices = 0;
+        }
+        else if (++client.SmallSplices >= SmallSplicesToLeave && client.Pending is null)
+        {
+            client.Spliced = false;
+            client.SmallSplices = 0;
+            Epoll.Register(_epoll, Epoll.Modify, client.Descriptor, Reading);
+        }
+    }
+
+    // A verbatim echo of one read through the pipe, with the same outcomes as AnswerOnce: the bytes moved, or 0 when
+    // the client is done, waits to send, or has nothing more now. The pipe is empty again when this returns.
+    private nint EchoBySplice(EpollClient client, byte* buffer)
+    {
+        var received = _pipe!.FillFrom(client.Descriptor, BufferSize);
+        if (received <= 0)
+        {
+            var error = Marshal.GetLastPInvokeError();
+            if (received == 0)
+            {
+                End(client, ServerEventKind.Closed, null, shutdown: true);
+            }
+            else if (error is not (Epoll.WouldBlock or Epoll.Interrupted))
+            {
+                End(client, ServerEventKind.Failed, new System.Net.Sockets.SocketException(error).Message, shutdown: false);
+            }
+            return 0;
+        }
+        client.Received += received;
+        var sent = _pipe.DrainTo(client.Descriptor, received);
+        if (sent < 0)
+        {
+            var error = Marshal.GetLastPInvokeError();
+            if (error is not (Epoll.WouldBlock or Epoll.Interrupted))
+            {
+                // The client is gone: its bytes leave the pipe with it.
+                _pipe.TakeInto(new Span<byte>(buffer, BufferSize), (int)received);
+                End(client, ServerEventKind.Failed, new System.Net.Sockets.SocketException(error).Message, shutdown: false);
+                return 0;
+            }
+            sent = 0;
+        }
+        client.Sent += sent;
+        if (sent < received)
+        {
+            // As AnswerOnce: the rest waits in the client's own buffer (the pipe serves the next client), reading stops.
+            var rest = (int)(received - sent);
+            client.Pending = ArrayPool<byte>.Shared.Rent(rest);
+            _pipe.TakeInto(client.Pending, rest);
+            client.PendingOffset = 0;
+            client.PendingLength = rest;
+            Epoll.Register(_epoll, Epoll.Modify, client.Descriptor, Epoll.Out);
+            return 0;
+        }
+        return received;
+    }
+
     private void SendPending(EpollClient client)
     {
         fixed (byte* pending = client.Pending)
@@ -402,7 +491,7 @@ internal sealed unsafe class EpollResponderLoop
             return;
         }
         // Back to reading; the change of interest re-checks readiness, so bytes that came meanwhile raise an event.
-        Epoll.Register(_epoll, Epoll.Modify, client.Descriptor, Reading);
+        Epoll.Register(_epoll, Epoll.Modify, client.Descriptor, client.Spliced ? SplicedReading : Reading);
     }
 
     private void End(EpollClient client, ServerEventKind kind, string? detail, bool shutdown)
