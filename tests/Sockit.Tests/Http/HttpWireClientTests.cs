@@ -232,8 +232,67 @@ public sealed class HttpWireClientTests
         Assert.Throws<ArgumentException>(() => HttpRequestWriter.Write(request));
     }
 
+    // A FileStream body and an observer that does not want the body's bytes: on Linux the body is spliced into the file.
+    private static async Task<(HttpWireResponse Response, byte[] File)> GetToFileAsync(Uri url, byte[] prefix, ProgressCounter progress, TimeSpan? timeout = null)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"sockit-splice-{Guid.NewGuid():N}.bin");
+        try
+        {
+            HttpWireResponse response;
+            await using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0, useAsync: false))
+            {
+                file.Write(prefix);
+                var client = new HttpWireClient(new HttpWireClientOptions { Timeout = timeout ?? TimeSpan.FromSeconds(15) });
+                response = await client.GetAsync(url, file, progress, Token);
+            }
+            return (response, await File.ReadAllBytesAsync(path, Token));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task GetAsync_NginxLargeFileIntoAFileAfterAPrefix_EveryByteInPlace()
+    {
+        await using var nginx = await NginxServer.StartAsync();
+        var content = new byte[24 * 1024 * 1024 + 17];
+        new Random(7).NextBytes(content);
+        await File.WriteAllBytesAsync(Path.Combine(nginx.Root, "big.bin"), content, Token);
+        var prefix = "already here\n"u8.ToArray();
+        var progress = new ProgressCounter { WantsBytes = false };
+        var (response, file) = await GetToFileAsync(nginx.Url("/big.bin"), prefix, progress);
+        Assert.Equal(content.Length, response.BodyLength);
+        Assert.Equal(SHA256.HashData([.. prefix, .. content]), SHA256.HashData(file));
+        Assert.Equal(content.Length, progress.Last);
+        Assert.True(response.WireBytesReceived > content.Length);
+    }
+
+    [Fact]
+    public async Task GetAsync_BodyCutShortIntoAFile_ThrowsTruncatedWithCounts()
+    {
+        await using var server = ScriptedHttpServer.Start(Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Length: 5000\r\n\r\n" + new string('x', 1200)));
+        var e = await Assert.ThrowsAsync<HttpWireProtocolException>(() => GetToFileAsync(server.Url(), [], new ProgressCounter { WantsBytes = false }));
+        Assert.Equal(SockitFailure.Truncated, e.Failure);
+        Assert.Contains("received 1200 of 5000 bytes", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetAsync_ServerStallsWhileWritingAFile_TimesOutWithWhatArrived()
+    {
+        await using var server = ScriptedHttpServer.Start("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc"u8.ToArray(), ScriptedHttpEnding.Stall);
+        var e = await Assert.ThrowsAsync<ConnectionException>(() => GetToFileAsync(server.Url(), [], new ProgressCounter { WantsBytes = false }, TimeSpan.FromMilliseconds(300)));
+        Assert.Equal(SockitFailure.TimedOut, e.Failure);
+        Assert.Contains("received 3 of 10 bytes", e.Message, StringComparison.Ordinal);
+    }
+
     private sealed class ProgressCounter : HttpWireObserver
     {
+        public bool WantsBytes { get; init; } = true;
+
+        public override bool WantsResponseBytes => WantsBytes;
+
         public long Last { get; private set; }
 
         public int Calls { get; private set; }
