@@ -90,7 +90,8 @@ internal static class GetCommand
             await using (file)
             {
                 // The body goes to -o FILE, else where the format wants it (stdout for text, nowhere for --raw, json and python).
-                var body = file is not null ? new SyncWriteStream(file) : renderer.Body;
+                // The FileStream itself: the library writes it in place, and splices a plain-http body into it (HttpWireObserver.WantsResponseBytes).
+                var body = file ?? renderer.Body;
                 var client = new HttpWireClient(new HttpWireClientOptions
                 {
                     Timeout = arguments.Timeout,

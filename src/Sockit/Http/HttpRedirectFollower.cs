@@ -151,6 +151,8 @@ public sealed class HttpRedirectFollower
 
         public override void OnResponseBytes(ReadOnlySpan<byte> bytes) => inner.OnResponseBytes(bytes);
 
+        public override bool WantsResponseBytes => inner.WantsResponseBytes;
+
         public override void OnInterimHead(HttpResponseHead head) => inner.OnInterimHead(head);
 
         public override void OnHead(HttpResponseHead head, HttpBodyFraming framing, long? contentLength)

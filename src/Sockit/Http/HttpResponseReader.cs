@@ -136,6 +136,25 @@ public sealed class HttpResponseReader
     }
 
     /// <summary>
+    /// The Content-Length body bytes still to come, once the head is read; 0 for any other framing or state. What a caller
+    /// may move past the reader (<see cref="SkipBody"/>) instead of feeding it.
+    /// </summary>
+    internal long ContentLengthLeft => _state == State.ContentLength ? ContentLength!.Value - BodyBytesRead : 0;
+
+    /// <summary>Counts <paramref name="count"/> Content-Length body bytes the caller moved without feeding them (at most <see cref="ContentLengthLeft"/>).</summary>
+    internal void SkipBody(long count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, ContentLengthLeft);
+        BodyBytesRead += count;
+        _bytesFed += count;
+        if (BodyBytesRead == ContentLength)
+        {
+            _state = State.Complete;
+        }
+    }
+
+    /// <summary>
     /// Tells the reader the peer closed the connection. Completes a body read until close (6.3 rule 8); throws
     /// <see cref="HttpWireProtocolException"/> with <see cref="SockitFailure.Truncated"/> when the response was cut short.
     /// </summary>

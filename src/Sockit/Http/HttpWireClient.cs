@@ -15,7 +15,7 @@ namespace Sockit.Http;
 /// </summary>
 public sealed class HttpWireClient
 {
-    private static readonly HttpWireObserver s_noObserver = new();
+    private static readonly HttpWireObserver s_noObserver = new Unobserved();
     private static readonly ConnectOptions s_connectOptions = new(); // TCP, every address family; the exchange's own timeout bounds the connect.
 
     /// <summary>Creates a client with <paramref name="options"/> (defaults when null).</summary>
@@ -225,10 +225,17 @@ public sealed class HttpWireClient
         exchange.Step = ConnectionPhase.Receive;
         var size = Math.Max(options.ReceiveBufferSize, 1024);
         var buffer = ArrayPool<byte>.Shared.Rent(size);
+        // A Content-Length body bound for a file nobody watches byte by byte skips the process (SplicedBody).
+        using var spliced = observer.WantsResponseBytes ? null : SplicedBody.TryCreate(connection, body);
         try
         {
             while (!reader.IsComplete)
             {
+                if (spliced is { Stopped: false } && reader.ContentLengthLeft > 0)
+                {
+                    await SpliceBodyAsync(spliced, reader, body, observer, exchange, buffer, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
                 var received = await connection.ReadAsync(buffer.AsMemory(0, size), cancellationToken).ConfigureAwait(false);
                 exchange.FirstByte ??= Stopwatch.GetTimestamp();
                 if (received == 0)
@@ -246,7 +253,7 @@ public sealed class HttpWireClient
                     offset += consumed;
                     if (status == HttpReadStatus.Body)
                     {
-                        await body.WriteAsync(buffer.AsMemory(bodyStart, bodyLength), cancellationToken).ConfigureAwait(false);
+                        await WriteBodyAsync(body, buffer.AsMemory(bodyStart, bodyLength), cancellationToken).ConfigureAwait(false);
                         observer.OnBodyProgress(reader.BodyBytesRead, reader.ContentLength);
                     }
                     else if (status == HttpReadStatus.InterimHead)
@@ -293,6 +300,46 @@ public sealed class HttpWireClient
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    // A FileStream opened for synchronous writes hops to the thread pool for every WriteAsync, which costs more than the
+    // write itself: write it in place (as curl does).
+    private static ValueTask WriteBodyAsync(Stream body, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+    {
+        if (body is FileStream { IsAsync: false } file)
+        {
+            file.Write(bytes.Span);
+            return ValueTask.CompletedTask;
+        }
+        return body.WriteAsync(bytes, cancellationToken);
+    }
+
+    // The Content-Length body from the socket straight into the file, waiting for the socket with a zero-byte receive
+    // (cancellable, as every other wait of the exchange) when it has nothing; back to the ordinary reads once splicing stops.
+    private static async Task SpliceBodyAsync(SplicedBody spliced, HttpResponseReader reader, Stream body, HttpWireObserver observer, Exchange exchange, byte[] buffer, CancellationToken cancellationToken)
+    {
+        await body.FlushAsync(cancellationToken).ConfigureAwait(false);
+        while (reader.ContentLengthLeft > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var moved = spliced.Move(reader.ContentLengthLeft, buffer);
+            if (moved == SplicedBody.Idle)
+            {
+                await spliced.Socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            if (spliced.Stopped && moved == 0)
+            {
+                return;
+            }
+            exchange.WireBytes += moved;
+            reader.SkipBody(moved);
+            observer.OnBodyProgress(reader.BodyBytesRead, reader.ContentLength);
+            if (spliced.Stopped)
+            {
+                return;
+            }
         }
     }
 
@@ -389,6 +436,12 @@ public sealed class HttpWireClient
             { Head: not null } r => $"{Phase} (received {r.BodyBytesRead} body bytes)",
             _ => $"{Phase} (received {WireBytes} bytes)",
         };
+    }
+
+    /// <summary>No observer: nothing watches the bytes, so a body may skip the process.</summary>
+    private sealed class Unobserved : HttpWireObserver
+    {
+        public override bool WantsResponseBytes => false;
     }
 
     /// <summary>Turns the connect steps into get's trace lines and the phase a timeout message names.</summary>

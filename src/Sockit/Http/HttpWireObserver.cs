@@ -22,6 +22,14 @@ public class HttpWireObserver
     {
     }
 
+    /// <summary>
+    /// Whether <see cref="OnResponseBytes"/> must see every byte of the body. True by default. An observer that ignores
+    /// the body's bytes says false, and then on Linux a plain-http body with a Content-Length written to a
+    /// <see cref="FileStream"/> moves from the socket to the file inside the kernel (splice), never read into the
+    /// process; <see cref="OnResponseBytes"/> still sees the head and any body bytes that came with it.
+    /// </summary>
+    public virtual bool WantsResponseBytes => true;
+
     /// <summary>An interim (1xx) response head, which the exchange otherwise skips.</summary>
     public virtual void OnInterimHead(HttpResponseHead head)
     {

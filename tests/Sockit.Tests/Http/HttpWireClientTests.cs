@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Win32.SafeHandles;
 using Sockit.Connections;
 using Sockit.Http;
 using Sockit.Servers;
@@ -232,8 +234,126 @@ public sealed class HttpWireClientTests
         Assert.Throws<ArgumentException>(() => HttpRequestWriter.Write(request));
     }
 
+    // A FileStream body and an observer that does not want the body's bytes: on Linux the body is spliced into the file.
+    private static async Task<(HttpWireResponse Response, byte[] File)> GetToFileAsync(Uri url, byte[] prefix, ProgressCounter progress, TimeSpan? timeout = null)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"sockit-splice-{Guid.NewGuid():N}.bin");
+        try
+        {
+            HttpWireResponse response;
+            await using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0, useAsync: false))
+            {
+                file.Write(prefix);
+                var client = new HttpWireClient(new HttpWireClientOptions { Timeout = timeout ?? TimeSpan.FromSeconds(15) });
+                response = await client.GetAsync(url, file, progress, Token);
+            }
+            return (response, await File.ReadAllBytesAsync(path, Token));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task GetAsync_NginxLargeFileIntoAFileAfterAPrefix_EveryByteInPlace()
+    {
+        await using var nginx = await NginxServer.StartAsync();
+        var content = new byte[24 * 1024 * 1024 + 17];
+        new Random(7).NextBytes(content);
+        await File.WriteAllBytesAsync(Path.Combine(nginx.Root, "big.bin"), content, Token);
+        var prefix = "already here\n"u8.ToArray();
+        var progress = new ProgressCounter { WantsBytes = false };
+        var (response, file) = await GetToFileAsync(nginx.Url("/big.bin"), prefix, progress);
+        Assert.Equal(content.Length, response.BodyLength);
+        Assert.Equal(SHA256.HashData([.. prefix, .. content]), SHA256.HashData(file));
+        Assert.Equal(content.Length, progress.Last);
+        Assert.True(response.WireBytesReceived > content.Length);
+    }
+
+    [Fact]
+    public async Task GetAsync_NginxLargeFileAppendedToAFile_EveryByteAfterWhatWasThere()
+    {
+        await using var nginx = await NginxServer.StartAsync();
+        var content = new byte[3 * 1024 * 1024 + 5];
+        new Random(11).NextBytes(content);
+        await File.WriteAllBytesAsync(Path.Combine(nginx.Root, "big.bin"), content, Token);
+        var path = Path.Combine(Path.GetTempPath(), $"sockit-append-{Guid.NewGuid():N}.bin");
+        try
+        {
+            var prefix = "earlier lines\n"u8.ToArray();
+            await File.WriteAllBytesAsync(path, prefix, Token);
+            await using (var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0, useAsync: false))
+            {
+                var response = await new HttpWireClient().GetAsync(nginx.Url("/big.bin"), file, new ProgressCounter { WantsBytes = false }, Token);
+                Assert.Equal(content.Length, response.BodyLength);
+            }
+            Assert.Equal(SHA256.HashData([.. prefix, .. content]), SHA256.HashData(await File.ReadAllBytesAsync(path, Token)));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task GetAsync_NginxLargeFileIntoAnOAppendDescriptor_WrittenOrdinarilyAfterSpliceIsRefused()
+    {
+        // splice(2) refuses an O_APPEND file (EINVAL), which .NET never opens: the body must still arrive whole.
+        await using var nginx = await NginxServer.StartAsync();
+        var content = new byte[3 * 1024 * 1024 + 9];
+        new Random(13).NextBytes(content);
+        await File.WriteAllBytesAsync(Path.Combine(nginx.Root, "big.bin"), content, Token);
+        var path = Path.Combine(Path.GetTempPath(), $"sockit-oappend-{Guid.NewGuid():N}.bin");
+        try
+        {
+            var prefix = "kept\n"u8.ToArray();
+            await File.WriteAllBytesAsync(path, prefix, Token);
+            const int WriteOnlyAppend = 0x1 | 0x400 | 0x80000; // O_WRONLY | O_APPEND | O_CLOEXEC
+            var descriptor = OpenDescriptor(path, WriteOnlyAppend, 0);
+            Assert.True(descriptor >= 0, $"open failed: errno {Marshal.GetLastPInvokeError()}");
+            await using (var file = new FileStream(new SafeFileHandle(descriptor, ownsHandle: true), FileAccess.Write, bufferSize: 0))
+            {
+                var response = await new HttpWireClient().GetAsync(nginx.Url("/big.bin"), file, new ProgressCounter { WantsBytes = false }, Token);
+                Assert.Equal(content.Length, response.BodyLength);
+            }
+            Assert.Equal(SHA256.HashData([.. prefix, .. content]), SHA256.HashData(await File.ReadAllBytesAsync(path, Token)));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+#pragma warning disable SYSLIB1054 // a test's one libc call: DllImport keeps it free of unsafe code
+    [DllImport("libc", EntryPoint = "open", SetLastError = true)]
+    private static extern int OpenDescriptor([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, int mode);
+#pragma warning restore SYSLIB1054
+
+    [Fact]
+    public async Task GetAsync_BodyCutShortIntoAFile_ThrowsTruncatedWithCounts()
+    {
+        await using var server = ScriptedHttpServer.Start(Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Length: 5000\r\n\r\n" + new string('x', 1200)));
+        var e = await Assert.ThrowsAsync<HttpWireProtocolException>(() => GetToFileAsync(server.Url(), [], new ProgressCounter { WantsBytes = false }));
+        Assert.Equal(SockitFailure.Truncated, e.Failure);
+        Assert.Contains("received 1200 of 5000 bytes", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetAsync_ServerStallsWhileWritingAFile_TimesOutWithWhatArrived()
+    {
+        await using var server = ScriptedHttpServer.Start("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc"u8.ToArray(), ScriptedHttpEnding.Stall);
+        var e = await Assert.ThrowsAsync<ConnectionException>(() => GetToFileAsync(server.Url(), [], new ProgressCounter { WantsBytes = false }, TimeSpan.FromMilliseconds(300)));
+        Assert.Equal(SockitFailure.TimedOut, e.Failure);
+        Assert.Contains("received 3 of 10 bytes", e.Message, StringComparison.Ordinal);
+    }
+
     private sealed class ProgressCounter : HttpWireObserver
     {
+        public bool WantsBytes { get; init; } = true;
+
+        public override bool WantsResponseBytes => WantsBytes;
+
         public long Last { get; private set; }
 
         public int Calls { get; private set; }

@@ -11,6 +11,8 @@ internal sealed class GetPythonRenderer(CliConsole console, GetArguments argumen
 {
     private readonly MemoryStream _wire = new();
 
+    public override bool WantsResponseBytes => true;
+
     public override void OnResponseBytes(ReadOnlySpan<byte> bytes) => _wire.Write(bytes);
 
     // With -L each hop is a connection of its own: what recv held is the last one's.

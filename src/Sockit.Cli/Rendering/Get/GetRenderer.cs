@@ -25,6 +25,9 @@ internal abstract class GetRenderer(CliConsole console, GetArguments arguments) 
     /// <summary>Where the body goes when there is no <c>-o FILE</c>: stdout for text, nowhere for formats that print the response their own way.</summary>
     public virtual Stream Body => Stream.Null;
 
+    /// <summary>Only <c>--raw</c> and <c>--format python</c> show the body's bytes as they came; the others let it skip the process.</summary>
+    public override bool WantsResponseBytes => false;
+
     public static GetRenderer For(CliConsole console, GetArguments arguments) => arguments.Format switch
     {
         OutputFormat.Json => new GetJsonRenderer(console, arguments),

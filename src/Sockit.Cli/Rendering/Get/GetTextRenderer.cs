@@ -17,6 +17,8 @@ internal sealed class GetTextRenderer(CliConsole console, GetArguments arguments
             ? _guard ??= new TerminalBodyGuard(new SyncWriteStream(Console.OutputStream))
             : new SyncWriteStream(Console.OutputStream);
 
+    public override bool WantsResponseBytes => Arguments.Raw;
+
     public override void OnResponseBytes(ReadOnlySpan<byte> bytes)
     {
         if (Arguments.Raw)

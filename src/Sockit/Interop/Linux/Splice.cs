@@ -1,0 +1,36 @@
+using System.Runtime.InteropServices;
+
+namespace Sockit.Interop.Linux;
+
+/// <summary>
+/// Linux's splice(2) and the pipe it moves pages through, for <see cref="Http.SplicedBody"/>. LibraryImport: no runtime
+/// marshalling, AOT-safe.
+/// </summary>
+internal static unsafe partial class Splice
+{
+    private const string Library = "libc";
+
+    public const uint Move = 0x1;         // SPLICE_F_MOVE: move pages instead of copying, where the kernel can
+    public const uint NonBlocking = 0x2;  // SPLICE_F_NONBLOCK: EAGAIN instead of waiting for the socket
+    public const int CloseOnExec = 0x80000; // O_CLOEXEC for pipe2
+    public const int SetPipeSize = 1031;  // F_SETPIPE_SZ
+
+    public const int Interrupted = 4;     // EINTR
+    public const int WouldBlock = 11;     // EAGAIN
+    public const int Invalid = 22;        // EINVAL: the destination cannot take spliced pages (a terminal, an O_APPEND file)
+
+    [LibraryImport(Library, EntryPoint = "splice", SetLastError = true)]
+    public static partial nint Run(int input, long* inputOffset, int output, long* outputOffset, nuint length, uint flags);
+
+    [LibraryImport(Library, EntryPoint = "pipe2", SetLastError = true)]
+    public static partial int Pipe(int* descriptors, int flags);
+
+    [LibraryImport(Library, EntryPoint = "fcntl", SetLastError = true)]
+    public static partial int Control(int descriptor, int command, int argument);
+
+    [LibraryImport(Library, EntryPoint = "read", SetLastError = true)]
+    public static partial nint Read(int descriptor, byte* buffer, nuint length);
+
+    [LibraryImport(Library, EntryPoint = "close", SetLastError = true)]
+    public static partial int Close(int descriptor);
+}
