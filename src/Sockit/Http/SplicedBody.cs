@@ -20,15 +20,13 @@ internal sealed unsafe class SplicedBody : IDisposable
 
     private readonly Socket _socket;
     private readonly FileStream _file;
-    private readonly int _pipeRead;
-    private readonly int _pipeWrite;
-    private readonly int _pipeBytes;
+    private readonly SplicePipe _pipe;
     private readonly int _socketDescriptor;
     private readonly int _fileDescriptor;
 
-    private SplicedBody(Socket socket, FileStream file, int pipeRead, int pipeWrite, int pipeBytes)
+    private SplicedBody(Socket socket, FileStream file, SplicePipe pipe)
     {
-        (_socket, _file, _pipeRead, _pipeWrite, _pipeBytes) = (socket, file, pipeRead, pipeWrite, pipeBytes);
+        (_socket, _file, _pipe) = (socket, file, pipe);
         // Both outlive this splicer: the exchange owns the socket and the caller the file.
         _socketDescriptor = (int)socket.Handle;
         _fileDescriptor = (int)file.SafeFileHandle.DangerousGetHandle();
@@ -50,14 +48,7 @@ internal sealed unsafe class SplicedBody : IDisposable
         {
             return null;
         }
-        var pipe = stackalloc int[2];
-        if (Splice.Pipe(pipe, Splice.CloseOnExec) != 0)
-        {
-            return null;
-        }
-        // A bigger pipe where the system allows it (up to /proc/sys/fs/pipe-max-size); the default size otherwise.
-        var size = Splice.Control(pipe[1], Splice.SetPipeSize, PipeBytes);
-        return new SplicedBody(socket, file, pipe[0], pipe[1], size > 0 ? size : 64 * 1024);
+        return SplicePipe.TryCreate(PipeBytes) is { } pipe ? new SplicedBody(socket, file, pipe) : null;
     }
 
     /// <summary>
@@ -71,7 +62,7 @@ internal sealed unsafe class SplicedBody : IDisposable
         nint moved;
         do
         {
-            moved = Splice.Run(_socketDescriptor, null, _pipeWrite, null, (nuint)Math.Min(limit, _pipeBytes), Splice.Move | Splice.NonBlocking);
+            moved = Splice.Run(_socketDescriptor, null, _pipe.WriteEnd, null, (nuint)Math.Min(limit, _pipe.Capacity), Splice.Move | Splice.NonBlocking);
         }
         while (moved < 0 && Marshal.GetLastPInvokeError() == Splice.Interrupted);
         if (moved < 0)
@@ -106,7 +97,7 @@ internal sealed unsafe class SplicedBody : IDisposable
         var left = count;
         while (left > 0)
         {
-            var written = Splice.Run(_pipeRead, null, _fileDescriptor, seekable ? &offset : null, (nuint)left, Splice.Move);
+            var written = Splice.Run(_pipe.ReadEnd, null, _fileDescriptor, seekable ? &offset : null, (nuint)left, Splice.Move);
             if (written < 0)
             {
                 var error = Marshal.GetLastPInvokeError();
@@ -142,7 +133,7 @@ internal sealed unsafe class SplicedBody : IDisposable
             nint read;
             fixed (byte* start = buffer)
             {
-                read = Splice.Read(_pipeRead, start, (nuint)Math.Min(count, buffer.Length));
+                read = Splice.Read(_pipe.ReadEnd, start, (nuint)Math.Min(count, buffer.Length));
             }
             if (read < 0 && Marshal.GetLastPInvokeError() == Splice.Interrupted)
             {
@@ -169,7 +160,6 @@ internal sealed unsafe class SplicedBody : IDisposable
 
     public void Dispose()
     {
-        Splice.Close(_pipeRead);
-        Splice.Close(_pipeWrite);
+        _pipe.Dispose();
     }
 }

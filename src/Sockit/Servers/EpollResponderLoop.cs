@@ -64,7 +64,7 @@ internal sealed unsafe class EpollResponderLoop
         _listener = listener;
         _options = options;
         _respond = options.Respond!;
-        _pipe = ReferenceEquals(_respond, EchoServer.Verbatim) && !options.CloseAfterResponse ? SplicePipe.TryCreate() : null;
+        _pipe = ReferenceEquals(_respond, EchoServer.Verbatim) && !options.CloseAfterResponse ? SplicePipe.TryCreate(2 * BufferSize) : null;
         _descriptorShortage = descriptorShortage;
         // The listening socket stays the Listener's (it closes it); accept4 needs it non-blocking, so that a client gone
         // before it is accepted leaves EAGAIN, not a thread stuck in accept.
@@ -440,7 +440,7 @@ internal sealed unsafe class EpollResponderLoop
             if (error is not (Epoll.WouldBlock or Epoll.Interrupted))
             {
                 // The client is gone: its bytes leave the pipe with it.
-                _pipe.TakeInto(new Span<byte>(buffer, BufferSize), (int)received);
+                _pipe.TakeInto(new Span<byte>(buffer, BufferSize), (int)received); // at most BufferSize: FillFrom's bound
                 End(client, ServerEventKind.Failed, new System.Net.Sockets.SocketException(error).Message, shutdown: false);
                 return 0;
             }

@@ -25,9 +25,6 @@ internal static unsafe partial class Epoll
     public const int NonBlocking = 0x800;     // SOCK_NONBLOCK, EFD_NONBLOCK
     public const int NoSignal = 0x4000;       // MSG_NOSIGNAL: a peer gone is EPIPE, not SIGPIPE
     public const int ShutWrite = 1;           // SHUT_WR
-    public const uint SpliceMove = 1;         // SPLICE_F_MOVE
-    public const uint SpliceNonBlocking = 2;  // SPLICE_F_NONBLOCK
-    public const int SetPipeSize = 1031;      // F_SETPIPE_SZ
 
     public const int Interrupted = 4;         // EINTR
     public const int WouldBlock = 11;         // EAGAIN
@@ -67,8 +64,8 @@ internal static unsafe partial class Epoll
     [LibraryImport(Library, EntryPoint = "accept4", SetLastError = true)]
     public static partial int Accept(int descriptor, byte* address, uint* addressLength, int flags);
 
-    // recv, send, splice and read run only on non-blocking descriptors, so they return within microseconds: without
-    // the GC transition (a pair of thread-state switches a call) they cost what they cost a C program.
+    // recv and send run only on non-blocking descriptors, so they return within microseconds: without the GC
+    // transition (a pair of thread-state switches a call) they cost what they cost a C program.
     [LibraryImport(Library, EntryPoint = "recv", SetLastError = true)]
     [SuppressGCTransition]
     public static partial nint Receive(int descriptor, byte* buffer, nuint length, int flags);
@@ -76,20 +73,6 @@ internal static unsafe partial class Epoll
     [LibraryImport(Library, EntryPoint = "send", SetLastError = true)]
     [SuppressGCTransition]
     public static partial nint Send(int descriptor, byte* buffer, nuint length, int flags);
-
-    [LibraryImport(Library, EntryPoint = "splice", SetLastError = true)]
-    [SuppressGCTransition]
-    public static partial nint Splice(int input, long* inputOffset, int output, long* outputOffset, nuint length, uint flags);
-
-    [LibraryImport(Library, EntryPoint = "read", SetLastError = true)]
-    [SuppressGCTransition]
-    public static partial nint Read(int descriptor, byte* buffer, nuint length);
-
-    [LibraryImport(Library, EntryPoint = "pipe2", SetLastError = true)]
-    public static partial int Pipe(int* descriptors, int flags);
-
-    [LibraryImport(Library, EntryPoint = "fcntl", SetLastError = true)]
-    public static partial int Control(int descriptor, int command, int argument);
 
     [LibraryImport(Library, EntryPoint = "shutdown", SetLastError = true)]
     public static partial int Shutdown(int descriptor, int how);

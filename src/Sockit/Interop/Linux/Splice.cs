@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Sockit.Interop.Linux;
 
 /// <summary>
-/// Linux's splice(2) and the pipe it moves pages through, for <see cref="Http.SplicedBody"/>. LibraryImport: no runtime
+/// Linux's splice(2) and the pipe it moves pages through (<see cref="SplicePipe"/>), for <see cref="Http.SplicedBody"/> and the echo loop. LibraryImport: no runtime
 /// marshalling, AOT-safe.
 /// </summary>
 internal static unsafe partial class Splice
@@ -21,6 +21,17 @@ internal static unsafe partial class Splice
 
     [LibraryImport(Library, EntryPoint = "splice", SetLastError = true)]
     public static partial nint Run(int input, long* inputOffset, int output, long* outputOffset, nuint length, uint flags);
+
+    // The same two calls for event loops, whose descriptors are non-blocking at both ends, so that they return within
+    // microseconds: without the GC transition (a pair of thread-state switches a call). Never for a file or a blocking
+    // descriptor, which can hold the call up while a garbage collection waits for it.
+    [LibraryImport(Library, EntryPoint = "splice", SetLastError = true)]
+    [SuppressGCTransition]
+    public static partial nint RunNow(int input, long* inputOffset, int output, long* outputOffset, nuint length, uint flags);
+
+    [LibraryImport(Library, EntryPoint = "read", SetLastError = true)]
+    [SuppressGCTransition]
+    public static partial nint ReadNow(int descriptor, byte* buffer, nuint length);
 
     [LibraryImport(Library, EntryPoint = "pipe2", SetLastError = true)]
     public static partial int Pipe(int* descriptors, int flags);
