@@ -36,11 +36,14 @@ internal abstract class LoadConnection(LoadRun run, int index, Connection connec
     public abstract Task RunAsync();
 
     /// <summary>Closes the connection from outside (the watchdog, or the end of the run); the loop's pending call then fails.</summary>
-    public void Abort(string? reason)
+    public virtual void Abort(string? reason)
     {
         _abortReason = reason;
         _connection.Dispose();
     }
+
+    /// <summary>Keeps <paramref name="reason"/> for the failure the loop counts next (see <see cref="Failed(Exception)"/>), without closing anything.</summary>
+    protected void NoteAbortReason(string? reason) => _abortReason = reason;
 
     public void Close() => _connection.Dispose();
 
