@@ -31,7 +31,7 @@ internal sealed unsafe class EpollLoadConnection : LoadConnection
     private volatile bool _abortRequested;
 
     public EpollLoadConnection(LoadRun run, int index, Connection connection, EpollLoadLoop loop)
-        : base(run, index, connection)
+        : base(run, index, connection, loop.Latency)
     {
         _loop = loop;
         _size = run.Options.MessageSize;

@@ -52,6 +52,12 @@ internal sealed unsafe class EpollLoadLoop
         _thread = new Thread(Run) { IsBackground = true, Name = "sockit load loop" };
     }
 
+    /// <summary>
+    /// The round-trip latencies of every connection of the loop: one histogram, written by the loop's thread only, stays
+    /// in the cache where fifty (one a connection, as the task loops keep) would not.
+    /// </summary>
+    public LatencyRecorder Latency { get; } = new(shared: true);
+
     /// <summary>True when the run's connections can be driven by this loop: Linux, TCP or Unix, and not turned off (see the remarks).</summary>
     public static bool CanRun(LoadOptions options) =>
         OperatingSystem.IsLinux()

@@ -74,7 +74,7 @@ public static class LoadGenerator
             connections.Sum(c => c.Errors) + run.StartErrors,
             connections.Sum(c => c.Mismatches),
             run.FirstError,
-            LatencyRecorder.Merge(connections.Select(c => c.Latency)));
+            LatencyRecorder.Merge(connections.Select(c => c.Latency).Distinct()));
     }
 
     private static void Validate(LoadOptions options)
