@@ -68,6 +68,8 @@ internal sealed unsafe class EpollLoadConnection : LoadConnection
     /// <summary>Takes the connection's descriptor (non-blocking) for the loop, with nothing in flight.</summary>
     public void Attach()
     {
+        // An abort asked for the connection before this one is no reason for this one's failures.
+        NoteAbortReason(null);
         _abortRequested = false;
         Socket.Blocking = false;
         Descriptor = (int)Socket.Handle;
