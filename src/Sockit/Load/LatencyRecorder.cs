@@ -14,8 +14,17 @@ internal sealed class LatencyRecorder
     private const int SignificantDigits = 3;
     private static readonly double s_nanosecondsPerTick = 1e9 / Stopwatch.Frequency;
 
-    // Counts fit an int: a connection would need over 2^31 round trips in one 0.1% wide bucket.
-    private readonly IntHistogram _histogram = new(1, HighestNanoseconds, SignificantDigits);
+    private readonly HistogramBase _histogram;
+
+    /// <summary>A recorder for one connection; <paramref name="shared"/>: for all the connections of one thread.</summary>
+    public LatencyRecorder(bool shared = false)
+    {
+        // One connection's counts fit an int: it would need over 2^31 round trips in one 0.1% wide bucket. Shared by
+        // every connection of a long run, they might not.
+        _histogram = shared
+            ? new LongHistogram(1, HighestNanoseconds, SignificantDigits)
+            : new IntHistogram(1, HighestNanoseconds, SignificantDigits);
+    }
 
     /// <summary>Records one round trip of <paramref name="stopwatchTicks"/> (a difference of <see cref="Stopwatch.GetTimestamp"/>s).</summary>
     public void Record(long stopwatchTicks)

@@ -6,9 +6,9 @@ namespace Sockit.Load;
 
 /// <summary>
 /// One connection's message loop and its counters. The counters are written only by the loop (one logical thread) and
-/// read by the progress timer; the latency histogram is the connection's own, merged when the run ends.
+/// read by the progress timer; the latency histogram is the connection's own (or its thread's), merged when the run ends.
 /// </summary>
-internal abstract class LoadConnection(LoadRun run, int index, Connection connection)
+internal abstract class LoadConnection(LoadRun run, int index, Connection connection, LatencyRecorder? latency = null)
 {
     private volatile string? _abortReason;
     private Connection _connection = connection;
@@ -20,7 +20,8 @@ internal abstract class LoadConnection(LoadRun run, int index, Connection connec
 
     protected Socket Socket => _connection.Socket;
 
-    public LatencyRecorder Latency { get; } = new();
+    /// <summary>The connection's own histogram, or one it shares with the other connections of one thread (<see cref="EpollLoadLoop"/>).</summary>
+    public LatencyRecorder Latency { get; } = latency ?? new();
 
     public long RoundTrips;
     public long Bytes;
@@ -36,11 +37,14 @@ internal abstract class LoadConnection(LoadRun run, int index, Connection connec
     public abstract Task RunAsync();
 
     /// <summary>Closes the connection from outside (the watchdog, or the end of the run); the loop's pending call then fails.</summary>
-    public void Abort(string? reason)
+    public virtual void Abort(string? reason)
     {
         _abortReason = reason;
         _connection.Dispose();
     }
+
+    /// <summary>Keeps <paramref name="reason"/> for the failure the loop counts next (see <see cref="Failed(Exception)"/>), without closing anything.</summary>
+    protected void NoteAbortReason(string? reason) => _abortReason = reason;
 
     public void Close() => _connection.Dispose();
 

@@ -8,8 +8,9 @@ namespace Sockit.Load;
 /// An echo load generator: opens <see cref="LoadOptions.Connections"/> connections to an echo server, and on each sends
 /// a message, waits for its whole echo, checks every byte, and repeats (or keeps <see cref="LoadOptions.Pipeline"/>
 /// messages in flight), for a duration or a number of messages. Measures round trips, throughput and latency
-/// (HdrHistogram). Each connection is an asynchronous loop on the thread pool, not a thread, and its hot path allocates
-/// nothing, so the generator is not what limits the numbers.
+/// (HdrHistogram). On Linux, TCP and Unix connections are all driven by one epoll thread (<see cref="EpollLoadLoop"/>),
+/// as a C load generator is built; elsewhere, and for UDP, each connection is an asynchronous loop on the thread pool.
+/// Either way the hot path allocates nothing, so the generator is not what limits the numbers.
 /// </summary>
 public static class LoadGenerator
 {
@@ -26,9 +27,10 @@ public static class LoadGenerator
     {
         ArgumentNullException.ThrowIfNull(options);
         Validate(options);
-        var target = new LoadTarget(options);
+        var target = new LoadTarget(options) { Direct = EpollLoadLoop.CanRun(options) };
         var run = new LoadRun(options, target);
-        var connections = await ConnectAllAsync(run, cancellationToken).ConfigureAwait(false);
+        var opened = await ConnectAllAsync(run, cancellationToken).ConfigureAwait(false);
+        var (connections, loop) = Loops(run, opened);
 
         var started = Stopwatch.GetTimestamp();
         using var stopTimer = options.Requests is null ? new Timer(_ => run.Budget.Stop(), null, options.Duration, Timeout.InfiniteTimeSpan) : null;
@@ -42,6 +44,7 @@ public static class LoadGenerator
         });
         using var watching = new CancellationTokenSource();
         var watch = WatchAsync(run, connections, started, watching.Token);
+        loop?.Start(connections.Cast<EpollLoadConnection>().ToList());
         var loops = new Task[connections.Count];
         for (var i = 0; i < loops.Length; i++)
         {
@@ -71,7 +74,7 @@ public static class LoadGenerator
             connections.Sum(c => c.Errors) + run.StartErrors,
             connections.Sum(c => c.Mismatches),
             run.FirstError,
-            LatencyRecorder.Merge(connections.Select(c => c.Latency)));
+            LatencyRecorder.Merge(connections.Select(c => c.Latency).Distinct()));
     }
 
     private static void Validate(LoadOptions options)
@@ -115,7 +118,7 @@ public static class LoadGenerator
 
     // The first connection alone, so a server that is not there fails once with the connect's own facts; then the rest
     // side by side. A later connect that fails is counted and the run goes on with the connections it has.
-    private static async Task<List<LoadConnection>> ConnectAllAsync(LoadRun run, CancellationToken cancellationToken)
+    private static async Task<List<Connection>> ConnectAllAsync(LoadRun run, CancellationToken cancellationToken)
     {
         var options = run.Options;
         var first = await run.Target.ConnectAsync(cancellationToken).ConfigureAwait(false);
@@ -148,14 +151,31 @@ public static class LoadGenerator
             }
             throw;
         }
-        var loops = new List<LoadConnection>(opened.Count);
+        return opened;
+    }
+
+    // Each connection's message loop: on Linux, TCP and Unix connections all on one epoll thread (EpollLoadLoop, not
+    // yet started); elsewhere, and for UDP, each one a task of its own.
+    private static (List<LoadConnection> Connections, EpollLoadLoop? Loop) Loops(LoadRun run, List<Connection> opened)
+    {
+        EpollLoadLoop? loop;
+        try
+        {
+            loop = run.Target.Direct ? new EpollLoadLoop(run) : null;
+        }
+        catch
+        {
+            opened.ForEach(c => c.Dispose());
+            throw;
+        }
+        var connections = new List<LoadConnection>(opened.Count);
         for (var i = 0; i < opened.Count; i++)
         {
-            loops.Add(options.Transport == Transport.Udp
-                ? new DatagramLoadConnection(run, i, opened[i])
+            connections.Add(loop is not null ? new EpollLoadConnection(run, i, opened[i], loop)
+                : run.Options.Transport == Transport.Udp ? new DatagramLoadConnection(run, i, opened[i])
                 : new StreamLoadConnection(run, i, opened[i]));
         }
-        return loops;
+        return (connections, loop);
     }
 
     // Every 100 ms: closes a stream connection whose echo is overdue (its loop then counts the error and reconnects), and

@@ -6,15 +6,16 @@ namespace Sockit.Cli.Tests.Bench;
 
 /// <summary>
 /// python3 echo servers for <c>sockit bench</c> that count what they did, as the oracle for what bench reports: a TCP
-/// asyncio server that can corrupt the first byte of every Nth message and close a connection after M messages, and
+/// (or Unix) asyncio server that can corrupt the first byte of every Nth message and close a connection after M messages, and
 /// a UDP server that can drop every Nth datagram. Each prints a line of counts on stderr at every event.
 /// </summary>
 public static partial class EchoPeers
 {
-    /// <summary>argv: message size, corrupt every Nth message (0: never), close after M messages (0: never).</summary>
+    /// <summary>argv: message size, corrupt every Nth message (0: never), close after M messages (0: never), and a Unix socket path to listen on instead of TCP (optional).</summary>
     private const string TcpScript = """
         import asyncio, sys
         SIZE, CORRUPT_EVERY, CLOSE_AFTER = (int(a) for a in sys.argv[1:4])
+        UNIX_PATH = sys.argv[4] if len(sys.argv) > 4 else None
         state = {'open': 0, 'echoed': 0, 'corrupted': 0, 'closed': 0}
         def report():
             print('open {open} echoed {echoed} corrupted {corrupted} closed {closed}'.format(**state), file=sys.stderr, flush=True)
@@ -49,8 +50,12 @@ public static partial class EchoPeers
             state['open'] -= 1
             report()
         async def main():
-            server = await asyncio.start_server(handle, '127.0.0.1', 0)
-            print('port', server.sockets[0].getsockname()[1], file=sys.stderr, flush=True)
+            if UNIX_PATH:
+                server = await asyncio.start_unix_server(handle, UNIX_PATH)
+                print('port 0', file=sys.stderr, flush=True)
+            else:
+                server = await asyncio.start_server(handle, '127.0.0.1', 0)
+                print('port', server.sockets[0].getsockname()[1], file=sys.stderr, flush=True)
             async with server:
                 await server.serve_forever()
         asyncio.run(main())
@@ -77,6 +82,10 @@ public static partial class EchoPeers
 
     public static Task<(BackgroundProcess Process, int Port)> StartTcpAsync(int size, int corruptEvery = 0, int closeAfter = 0) =>
         PythonPeer.StartServerAsync(TcpScript, Arg(size), Arg(corruptEvery), Arg(closeAfter));
+
+    /// <summary>The same server on the Unix domain stream socket <paramref name="path"/>; returns once it listens.</summary>
+    public static async Task<BackgroundProcess> StartUnixAsync(string path, int size, int corruptEvery = 0, int closeAfter = 0) =>
+        (await PythonPeer.StartServerAsync(TcpScript, Arg(size), Arg(corruptEvery), Arg(closeAfter), path)).Process;
 
     public static Task<(BackgroundProcess Process, int Port)> StartUdpAsync(int dropEvery = 0) =>
         PythonPeer.StartServerAsync(UdpScript, Arg(dropEvery));

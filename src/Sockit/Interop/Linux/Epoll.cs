@@ -107,4 +107,9 @@ internal static unsafe partial class Epoll
         var one = 1;
         _ = SetSocketOption(descriptor, 6 /* IPPROTO_TCP */, 1 /* TCP_NODELAY */, &one, sizeof(int));
     }
+
+    // ---- For the load generator's loop (Load/EpollLoadLoop.cs) ----
+
+    [LibraryImport(Library, EntryPoint = "read", SetLastError = true)]
+    public static partial nint Read(int descriptor, byte* buffer, nuint length);
 }
