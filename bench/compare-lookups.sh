@@ -66,9 +66,10 @@ section=$(cat <<EOF
 
 \`bash bench/compare-lookups.sh $rounds\` on $(date -u +%Y-%m-%d): each command run $((rounds * 10)) times as a whole process
 (hyperfine \`-N\`), the commands taking turns in $rounds rounds of 10 runs (3 warm-ups a round), sockit as a NativeAOT
-binary; python3 is the interpreter itself ($("$python" -c 'import platform; print(platform.python_version())')), not a
-version manager's shim. $(nproc) cores ($cpu), Linux $(uname -r), shared with other work. Medians; the ratio is each
-command's median over sockit's. Target (issue 10): \`sockit service ssh\` at most 3 times getent's time.
+binary, python3 the interpreter itself ($("$python" -c 'import platform; print(platform.python_version())')), not a version manager's shim; $(nproc) cores
+($cpu), Linux $(uname -r), shared with other work. Medians; the ratio is each command's median over sockit's.
+Target (issue 10): \`sockit service ssh\` at most 3 times getent's time; what start-up costs and what was tried is in
+"Where issue 10's targets stand" above.
 
 $tables
 EOF
