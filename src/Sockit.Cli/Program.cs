@@ -22,9 +22,14 @@ var cancellation = new CancellationTokenSource();
 // The signals themselves, as Console.CancelKeyPress registers them underneath, but without the console set-up that event
 // does first (the terminal's state, System.Console's own writers): sockit never uses it, and it was a twentieth of
 // `sockit service ssh`'s start-up.
-using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
-using var quit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, Cancel);
-return await SockitApp.RunAsync(args, CliConsole.FromSystem(), cancellation.Token).ConfigureAwait(false);
+// Kept, not disposed, to the process's end, as the event's registrations are: a signal that comes as the command
+// returns still only cancels.
+var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
+var quit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, Cancel);
+var exitCode = await SockitApp.RunAsync(args, CliConsole.FromSystem(), cancellation.Token).ConfigureAwait(false);
+GC.KeepAlive(interrupt);
+GC.KeepAlive(quit);
+return exitCode;
 
 void Cancel(PosixSignalContext context)
 {
