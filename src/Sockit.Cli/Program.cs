@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Sockit.Cli;
 
 // `get` moves one stream one way: run its socket completions on the socket engine's own thread instead of handing
@@ -17,13 +18,24 @@ if (args.Length > 0 && args[0] is "get" or "bench" && Environment.GetEnvironment
 // Not disposed: Cancel runs the command's cancellation callbacks on the signal's thread, and the command may finish
 // and return from here inside that call; a disposed source would then throw out of Cancel (a stack trace on Ctrl-C).
 var cancellation = new CancellationTokenSource();
-// Ctrl-C cancels the running command, which closes its sockets cleanly; a second Ctrl-C kills the process.
-Console.CancelKeyPress += (_, e) =>
+// Ctrl-C (and Ctrl-\) cancels the running command, which closes its sockets cleanly; a second one kills the process.
+// The signals themselves, as Console.CancelKeyPress registers them underneath, but without the console set-up that event
+// does first (the terminal's state, System.Console's own writers): sockit never uses it, and it was a twentieth of
+// `sockit service ssh`'s start-up.
+// Kept, not disposed, to the process's end, as the event's registrations are: a signal that comes as the command
+// returns still only cancels.
+var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
+var quit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, Cancel);
+var exitCode = await SockitApp.RunAsync(args, CliConsole.FromSystem(), cancellation.Token).ConfigureAwait(false);
+GC.KeepAlive(interrupt);
+GC.KeepAlive(quit);
+return exitCode;
+
+void Cancel(PosixSignalContext context)
 {
     if (!cancellation.IsCancellationRequested)
     {
-        e.Cancel = true;
+        context.Cancel = true;
         cancellation.Cancel();
     }
-};
-return await SockitApp.RunAsync(args, CliConsole.FromSystem(), cancellation.Token).ConfigureAwait(false);
+}

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Win32.SafeHandles;
 
 namespace Sockit.Cli;
@@ -66,6 +67,7 @@ internal sealed class StandardOutput : SyncWriteOnlyStream
 
     // With stdout closed (>&-) the runtime reuses descriptor 1 for its own files before Main runs (a pipe's read end,
     // say), so "closed" shows as missing or open for reading only. Linux says which in /proc; elsewhere assume open.
+    // Read with one handle and one read (fdinfo is a few short lines), not a StreamReader: this runs at every start.
     private static bool IsOpenForWriting()
     {
         const string FdInfo = "/proc/self/fdinfo/1";
@@ -73,22 +75,26 @@ internal sealed class StandardOutput : SyncWriteOnlyStream
         {
             return true;
         }
+        Span<byte> text = stackalloc byte[512];
         try
         {
-            foreach (var line in global::System.IO.File.ReadLines(FdInfo))
-            {
-                if (line.StartsWith("flags:", StringComparison.Ordinal))
-                {
-                    // Octal open(2) flags; the low two bits are the access mode, 0 = O_RDONLY.
-                    var flags = Convert.ToInt32(line["flags:".Length..].Trim(), 8);
-                    return (flags & 3) != 0;
-                }
-            }
-            return true;
+            using var handle = global::System.IO.File.OpenHandle(FdInfo, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            text = text[..RandomAccess.Read(handle, text, 0)];
         }
         catch (IOException)
         {
             return false;
         }
+        foreach (var line in text.Split((byte)'\n'))
+        {
+            var field = text[line];
+            if (field.StartsWith("flags:"u8))
+            {
+                // Octal open(2) flags; the low two bits are the access mode, 0 = O_RDONLY.
+                var flags = Convert.ToInt32(Encoding.ASCII.GetString(field["flags:".Length..]).Trim(), 8);
+                return (flags & 3) != 0;
+            }
+        }
+        return true;
     }
 }
