@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # sockit get vs curl: download a 1 GiB file from nginx on 127.0.0.1 to /dev/null, over http and over https (TLS 1.3,
-# one cipher suite forced on the server so both clients use the same), side by side in one hyperfine run.
+# one cipher suite forced on the server so both clients use the same), side by side, the commands taking turns.
 # Usage: bench/compare-get.sh [RUNS]   (default 10). Writes the result under its heading in docs/BENCHMARKS.md.
 # SIZE=1M bench/compare-get.sh 1 tries the script on a small file (JIT build, docs/BENCHMARKS.md left alone).
+# SOCKIT=/path/to/sockit bench/compare-get.sh uses that program instead of publishing one (SOCKIT_BUILD=TEXT names it in the docs).
 # Needs nginx, curl, hyperfine, python3, openssl (bash .ci/run installs them). Loopback only; everything in a temp dir, removed at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,8 +19,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# A Release build of sockit: NativeAOT when it publishes, else the JIT build (always JIT for a trial size).
-if [ "$size" = 1G ] && dotnet publish src/Sockit.Cli -c Release -r linux-x64 -o "$work/aot" >"$work/publish.log" 2>&1 && [ -x "$work/aot/Sockit.Cli" ]; then
+# A Release build of sockit: the given one (SOCKIT=path, as the other compare scripts), else NativeAOT when it
+# publishes, else the JIT build (always JIT for a trial size).
+if [ -n "${SOCKIT:-}" ]; then
+  sockit=$SOCKIT; build="${SOCKIT_BUILD:-$SOCKIT}"
+elif [ "$size" = 1G ] && dotnet publish src/Sockit.Cli -c Release -r linux-x64 -o "$work/aot" >"$work/publish.log" 2>&1 && [ -x "$work/aot/Sockit.Cli" ]; then
   sockit="$work/aot/Sockit.Cli"; build="NativeAOT (linux-x64, Release)"
 else
   dotnet build src/Sockit.Cli -c Release -o "$work/jit" >/dev/null
@@ -65,18 +69,26 @@ tls_url="https://127.0.0.1:$tls_port/1g.bin"
 [ "$(curl -s --cacert "$work/cert.pem" --tlsv1.3 -o /dev/null -w '%{size_download}' "$tls_url")" = "$bytes" ] || { echo "curl https failed"; exit 1; }
 $sockit get --cacert "$work/cert.pem" --tls-min 1.3 "$tls_url" -o "$work/check.bin" && [ "$(stat -c %s "$work/check.bin")" = "$bytes" ] || { echo "sockit https failed"; exit 1; }
 rm -f "$work/check.bin"
-hyperfine --style basic --warmup 1 --runs "$runs" --export-json "$work/result.json" \
-  -n "sockit get" "$sockit get $url -o /dev/null" \
-  -n "curl" "curl -s -o /dev/null $url" \
-  -n "sockit get https" "$sockit get --cacert $work/cert.pem --tls-min 1.3 $tls_url -o /dev/null" \
-  -n "curl https" "curl -s --cacert $work/cert.pem --tlsv1.3 -o /dev/null $tls_url"
+# The commands take turns, one run each a round (after one warm-up round that is not counted), so that a burst of
+# other work on the machine falls on all of them alike rather than on whichever ran then.
+commands=(-n "sockit get" "$sockit get $url -o /dev/null"
+  -n "curl" "curl -s -o /dev/null $url"
+  -n "sockit get https" "$sockit get --cacert $work/cert.pem --tls-min 1.3 $tls_url -o /dev/null"
+  -n "curl https" "curl -s --cacert $work/cert.pem --tlsv1.3 -o /dev/null $tls_url")
+hyperfine --style none --runs 1 "${commands[@]}" >/dev/null
+for round in $(seq "$runs"); do
+  hyperfine --style none --runs 1 --export-json "$work/round-$round.json" "${commands[@]}" >/dev/null
+done
 
 curl_version=$(curl --version | head -1 | cut -d' ' -f1-2)
-section=$(python3 - "$work/result.json" "$build" "$curl_version" "$runs" "$bytes" "$cipher" <<'PY'
-import json, sys, statistics, platform, os
-results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
+section=$(python3 - "$work" "$build" "$curl_version" "$runs" "$bytes" "$cipher" <<'PY'
+import glob, json, sys, statistics, platform, os
+times = {}
+for f in glob.glob(os.path.join(sys.argv[1], "round-*.json")):
+    for r in json.load(open(f))["results"]:
+        times.setdefault(r["command"], []).extend(r["times"])
 size = int(sys.argv[5])
-def median(name): return statistics.median(results[name]["times"])
+def median(name): return statistics.median(times[name])
 s, c = median("sockit get"), median("curl")
 ts, tc = median("sockit get https"), median("curl https")
 ratio = (size / s) / (size / c)
@@ -84,7 +96,7 @@ tls_ratio = (size / ts) / (size / tc)
 lines = [
     "## sockit get vs curl: 1 GiB from nginx on loopback",
     "",
-    f"`bench/compare-get.sh` ({sys.argv[4]} runs each after a warm-up, one hyperfine run): `sockit get URL -o /dev/null`",
+    f"`bench/compare-get.sh` ({sys.argv[4]} runs each, the four commands taking turns, one run each a round after a warm-up round; medians): `sockit get URL -o /dev/null`",
     f"against `curl -s -o /dev/null URL`, a 1 GiB file served by nginx (sendfile) on 127.0.0.1. sockit: {sys.argv[2]};",
     f"{sys.argv[3]}; {os.cpu_count()} cores shared with other work, Linux {platform.release()}.",
     "",
@@ -95,7 +107,7 @@ lines = [
     "",
     f"Throughput ratio sockit/curl: **{ratio:.2f}** (target, issue 10: at least 1.10).",
     "",
-    f"Over https, in the same hyperfine run: TLS 1.3 with {sys.argv[6]} only (nginx's `ssl_conf_command Ciphersuites`), so both",
+    f"Over https, in the same rounds: TLS 1.3 with {sys.argv[6]} only (nginx's `ssl_conf_command Ciphersuites`), so both",
     "clients use the same cipher; `sockit get --cacert cert.pem --tls-min 1.3` against `curl --cacert cert.pem --tlsv1.3`.",
     "",
     "| client | median time | throughput |",

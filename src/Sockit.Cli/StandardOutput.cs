@@ -12,6 +12,7 @@ namespace Sockit.Cli;
 internal sealed class StandardOutput : SyncWriteOnlyStream
 {
     private const int Descriptor = 1;
+    private const int BadDescriptor = 9; // EBADF: closed, or open for reading only
     private readonly bool _writable;
     private FileStream? _file;
 
@@ -22,7 +23,7 @@ internal sealed class StandardOutput : SyncWriteOnlyStream
 
     public override void Flush()
     {
-        // Unbuffered (bufferSize 0): every write has reached the descriptor already.
+        // Unbuffered: every write has reached the descriptor already.
     }
 
     public override void Write(ReadOnlySpan<byte> buffer)
@@ -33,7 +34,22 @@ internal sealed class StandardOutput : SyncWriteOnlyStream
         }
         try
         {
-            File().Write(buffer);
+            if (OperatingSystem.IsWindows())
+            {
+                File().Write(buffer);
+            }
+            else if (!_writable)
+            {
+                throw OutputClosedException.Closed(null);
+            }
+            else
+            {
+                PosixOutput.WriteAll(Descriptor, buffer);
+            }
+        }
+        catch (IOException e) when (e.HResult == BadDescriptor)
+        {
+            throw OutputClosedException.Closed(e);
         }
         catch (IOException e) when (e is not OutputClosedException)
         {
@@ -55,6 +71,7 @@ internal sealed class StandardOutput : SyncWriteOnlyStream
         base.Dispose(disposing);
     }
 
+    // Windows only: there a FileStream is the way to the handle (see PosixOutput for why not elsewhere).
     private FileStream File()
     {
         if (!_writable)

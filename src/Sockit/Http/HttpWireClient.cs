@@ -326,7 +326,7 @@ public sealed class HttpWireClient
             var moved = spliced.Move(reader.ContentLengthLeft, buffer);
             if (moved == SplicedBody.Idle)
             {
-                await spliced.Socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+                await spliced.WaitAsync(reader.ContentLengthLeft, cancellationToken).ConfigureAwait(false);
                 continue;
             }
             if (spliced.Stopped && moved == 0)

@@ -17,10 +17,12 @@ internal sealed unsafe class SplicedBody : IDisposable
     public const long Idle = -1;
 
     private const int PipeBytes = 1 << 20; // fewer calls a megabyte; the default 64 KiB pipe works too, at 16 times the calls
+    private const int LowWater = 256 * 1024;
 
     private readonly Socket _socket;
     private readonly FileStream _file;
     private readonly SplicePipe _pipe;
+    private int _lowWater = 1; // the socket's SO_RCVLOWAT, 1 by default
     private readonly int _socketDescriptor;
     private readonly int _fileDescriptor;
 
@@ -32,8 +34,22 @@ internal sealed unsafe class SplicedBody : IDisposable
         _fileDescriptor = (int)file.SafeFileHandle.DangerousGetHandle();
     }
 
-    /// <summary>The socket the body comes from, to wait on when it has nothing to read.</summary>
-    public Socket Socket => _socket;
+    /// <summary>
+    /// Waits until the socket has a good part of the <paramref name="left"/> bytes to come (or all of them, or its end),
+    /// with a zero-byte receive, cancellable as every other wait of the exchange.
+    /// </summary>
+    public ValueTask<int> WaitAsync(long left, CancellationToken cancellationToken)
+    {
+        // SO_RCVLOWAT: the kernel wakes the reader only once this much has arrived, not for every segment, so one wake
+        // and one splice move a quarter of a megabyte; never more than is left, or the last bytes would wait forever.
+        var lowWater = (int)Math.Min(LowWater, left);
+        if (lowWater != _lowWater)
+        {
+            _socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReceiveLowWater, lowWater);
+            _lowWater = lowWater;
+        }
+        return _socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, cancellationToken);
+    }
 
     /// <summary>
     /// Set when splicing ended: the peer closed the connection, the socket failed in a way the ordinary read reports, or
@@ -160,6 +176,18 @@ internal sealed unsafe class SplicedBody : IDisposable
 
     public void Dispose()
     {
+        // The connection may serve another exchange: it reads byte by byte again.
+        if (_lowWater != 1)
+        {
+            try
+            {
+                _socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReceiveLowWater, 1);
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+                // Closed or failed already: nothing will read it again.
+            }
+        }
         _pipe.Dispose();
     }
 }
