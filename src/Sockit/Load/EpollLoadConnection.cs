@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -19,14 +17,10 @@ internal sealed unsafe class EpollLoadConnection : LoadConnection
     private readonly EpollLoadLoop _loop;
     private readonly int _size;
     private readonly int _depth;
-    private readonly long[] _sentAt;
-    private readonly byte[] _ring;   // message n in slot n mod depth; pinned, so send can take its address
+    private readonly byte[] _ring;   // the ledger's; pinned, so send can take its address
     private readonly byte* _ringStart;
+    private readonly EchoLedger _ledger;
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private long _next;      // the number of the next message to claim
-    private long _done;      // the number of the next message whose echo is expected
-    private int _offset;     // bytes of message _done already received
-    private bool _differs;   // message _done's echo differed so far
     private long _sent;      // bytes of the message stream sent: message n's byte k is byte n * size + k
     private volatile bool _abortRequested;
 
@@ -36,13 +30,9 @@ internal sealed unsafe class EpollLoadConnection : LoadConnection
         _loop = loop;
         _size = run.Options.MessageSize;
         _depth = run.Options.Pipeline;
-        _sentAt = new long[_depth];
         _ring = GC.AllocateArray<byte>(_size * _depth, pinned: true);
         _ringStart = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_ring));
-        for (var slot = 0; slot < _depth; slot++)
-        {
-            MessagePattern.FillBody(_ring.AsSpan(slot * _size, _size), Index);
-        }
+        _ledger = new EchoLedger(this, _ring, _size, _depth);
     }
 
     /// <summary>The descriptor of the connection now (it changes when the connection is made again).</summary>
@@ -74,10 +64,8 @@ internal sealed unsafe class EpollLoadConnection : LoadConnection
         Socket.Blocking = false;
         Descriptor = (int)Socket.Handle;
         WantsOutput = false;
-        _done = _next;
-        _offset = 0;
-        _differs = false;
-        _sent = _next * _size;
+        _ledger.Forget();
+        _sent = _ledger.Next * _size;
     }
 
     /// <summary>Claims and sends the first messages; false when there is nothing left to send (the connection is done).</summary>
@@ -89,7 +77,7 @@ internal sealed unsafe class EpollLoadConnection : LoadConnection
         {
             return false;
         }
-        Stamp(first);
+        _ledger.Stamp(first);
         return Send(out failure);
     }
 
@@ -122,32 +110,27 @@ internal sealed unsafe class EpollLoadConnection : LoadConnection
         }
         if (received == 0)
         {
-            var unanswered = _next - _done;
-            failure = new ConnectionException(SockitFailure.Truncated, string.Create(CultureInfo.InvariantCulture,
-                $"the server closed the connection with {unanswered} message{(unanswered == 1 ? "" : "s")} unanswered"))
-            {
-                Phase = ConnectionPhase.Receive,
-            };
+            failure = _ledger.ClosedEarly();
             return false;
         }
-        var completed = Consume(buffer.AsSpan(0, (int)received));
+        var completed = _ledger.Consume(buffer.AsSpan(0, (int)received), _sent);
         if (completed > 0)
         {
             var more = Run.Budget.Claim(completed);
             if (more > 0)
             {
-                Stamp(more);
+                _ledger.Stamp(more);
                 return Send(out failure);
             }
         }
-        return _done < _next;
+        return _ledger.Done < _ledger.Next;
     }
 
     /// <summary>The descriptor is writable: sends what waits; false with <paramref name="failure"/> when the connection broke.</summary>
     public bool Send(out Exception? failure)
     {
         failure = null;
-        var end = _next * _size;
+        var end = _ledger.Next * _size;
         var ringBytes = (long)_ring.Length;
         while (_sent < end)
         {
@@ -198,68 +181,9 @@ internal sealed unsafe class EpollLoadConnection : LoadConnection
         Failed(failure);
         Descriptor = -1;
         Close();
-        _done = _next;
-        Volatile.Write(ref InFlight, 0);
+        _ledger.Forget();
     }
 
     /// <summary>A new connection to the same server (on the thread pool, not the loop's thread); false when there is none.</summary>
     public ValueTask<bool> ConnectAgainAsync() => ReconnectAsync();
-
-    // Writes the numbers of the next `count` messages into their slots; a slot is rewritten only after its echo completed.
-    private void Stamp(int count)
-    {
-        var now = Stopwatch.GetTimestamp();
-        for (var i = 0; i < count; i++)
-        {
-            var slot = (int)((_next + i) % _depth);
-            MessagePattern.Stamp(_ring.AsSpan(slot * _size, _size), _next + i);
-            _sentAt[slot] = now;
-        }
-        _next += count;
-        LastActivity = now;
-        Volatile.Write(ref InFlight, _next - _done);
-    }
-
-    // Compares the received bytes with the messages sent, in order; returns how many echoes completed.
-    private int Consume(ReadOnlySpan<byte> data)
-    {
-        var now = Stopwatch.GetTimestamp();
-        LastActivity = now;
-        var completed = 0;
-        while (!data.IsEmpty)
-        {
-            var echoed = (_done * _size) + _offset;
-            if (echoed >= _sent)
-            {
-                // Bytes beyond everything sent: an echo server never sends those.
-                Mismatches++;
-                break;
-            }
-            var slot = (int)(_done % _depth);
-            var expected = _ring.AsSpan((slot * _size) + _offset, (int)Math.Min(_size - _offset, _sent - echoed));
-            var take = Math.Min(data.Length, expected.Length);
-            if (!data[..take].SequenceEqual(expected[..take]))
-            {
-                _differs = true;
-            }
-            _offset += take;
-            data = data[take..];
-            if (_offset == _size)
-            {
-                Latency.Record(now - _sentAt[slot]);
-                RoundTrips++;
-                Bytes += _size;
-                if (_differs)
-                {
-                    Mismatches++;
-                    _differs = false;
-                }
-                _offset = 0;
-                _done++;
-                completed++;
-            }
-        }
-        Volatile.Write(ref InFlight, _next - _done);
-        return completed;
-    }
 }

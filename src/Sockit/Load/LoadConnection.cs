@@ -16,7 +16,7 @@ internal abstract class LoadConnection(LoadRun run, int index, Connection connec
     protected LoadRun Run { get; } = run;
 
     /// <summary>The connection's number, from 0: its messages' body starts at a letter of its own.</summary>
-    protected int Index { get; } = index;
+    public int Index { get; } = index;
 
     protected Socket Socket => _connection.Socket;
 

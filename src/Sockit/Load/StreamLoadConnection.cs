@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Diagnostics;
-using System.Globalization;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using Sockit.Connections;
@@ -21,13 +19,9 @@ internal sealed class StreamLoadConnection : LoadConnection
 
     private readonly int _size;
     private readonly int _depth;
-    private readonly long[] _sentAt;
-    private byte[] _ring = [];
+    private readonly byte[] _ring;   // the ledger's, pooled
+    private readonly EchoLedger _ledger;
     private byte[] _receive = [];
-    private long _next;      // the number of the next message to send
-    private long _done;      // the number of the next message whose echo is expected
-    private int _offset;     // bytes of message _done already received
-    private bool _differs;   // message _done's echo differed so far
     private ValueTask _sending;
 
     public StreamLoadConnection(LoadRun run, int index, Connection connection)
@@ -35,17 +29,13 @@ internal sealed class StreamLoadConnection : LoadConnection
     {
         _size = run.Options.MessageSize;
         _depth = run.Options.Pipeline;
-        _sentAt = new long[_depth];
+        _ring = ArrayPool<byte>.Shared.Rent(_size * _depth);
+        _ledger = new EchoLedger(this, _ring, _size, _depth);
     }
 
     public override async Task RunAsync()
     {
-        _ring = ArrayPool<byte>.Shared.Rent(_size * _depth);
         _receive = ArrayPool<byte>.Shared.Rent(Math.Clamp(_size * _depth, MinReceiveBuffer, MaxReceiveBuffer));
-        for (var slot = 0; slot < _depth; slot++)
-        {
-            MessagePattern.FillBody(_ring.AsSpan(slot * _size, _size), Index);
-        }
         try
         {
             while (true)
@@ -63,10 +53,7 @@ internal sealed class StreamLoadConnection : LoadConnection
                 // and start afresh on a new one.
                 Close();
                 await ForgetSendAsync().ConfigureAwait(false);
-                _done = _next;
-                _offset = 0;
-                _differs = false;
-                Volatile.Write(ref InFlight, 0);
+                _ledger.Forget();
                 if (!await ReconnectAsync().ConfigureAwait(false))
                 {
                     return;
@@ -90,19 +77,14 @@ internal sealed class StreamLoadConnection : LoadConnection
             return;
         }
         await SendAsync(socket, first).ConfigureAwait(false);
-        while (_done < _next)
+        while (_ledger.Done < _ledger.Next)
         {
             var received = await socket.ReceiveAsync(_receive.AsMemory(), SocketFlags.None).ConfigureAwait(false);
             if (received == 0)
             {
-                var unanswered = _next - _done;
-                throw new ConnectionException(SockitFailure.Truncated, string.Create(CultureInfo.InvariantCulture,
-                    $"the server closed the connection with {unanswered} message{(unanswered == 1 ? "" : "s")} unanswered"))
-                {
-                    Phase = ConnectionPhase.Receive,
-                };
+                throw _ledger.ClosedEarly();
             }
-            var completed = Consume(received);
+            var completed = _ledger.Consume(_receive.AsSpan(0, received));
             if (completed > 0)
             {
                 var more = Run.Budget.Claim(completed);
@@ -116,49 +98,6 @@ internal sealed class StreamLoadConnection : LoadConnection
         await ObserveSendAsync().ConfigureAwait(false);
     }
 
-    // Compares the received bytes with the messages in flight, in order; returns how many echoes completed.
-    private int Consume(int received)
-    {
-        var now = Stopwatch.GetTimestamp();
-        LastActivity = now;
-        var data = _receive.AsSpan(0, received);
-        var completed = 0;
-        while (!data.IsEmpty)
-        {
-            if (_done == _next)
-            {
-                // Bytes beyond everything sent: an echo server never sends those.
-                Mismatches++;
-                break;
-            }
-            var slot = (int)(_done % _depth);
-            var expected = _ring.AsSpan((slot * _size) + _offset, _size - _offset);
-            var take = Math.Min(data.Length, expected.Length);
-            if (!data[..take].SequenceEqual(expected[..take]))
-            {
-                _differs = true;
-            }
-            _offset += take;
-            data = data[take..];
-            if (_offset == _size)
-            {
-                Latency.Record(now - _sentAt[slot]);
-                RoundTrips++;
-                Bytes += _size;
-                if (_differs)
-                {
-                    Mismatches++;
-                    _differs = false;
-                }
-                _offset = 0;
-                _done++;
-                completed++;
-            }
-        }
-        Volatile.Write(ref InFlight, _next - _done);
-        return completed;
-    }
-
     // Writes the numbers of the next `count` messages into their slots and starts sending them. The send is not awaited
     // here: the loop goes on to receive, so a server that echoes while it reads never waits on a client that is still
     // sending (with a deep pipeline of large messages, both sides' buffers would otherwise fill up and stall). A slot is
@@ -166,17 +105,8 @@ internal sealed class StreamLoadConnection : LoadConnection
     private async ValueTask SendAsync(Socket socket, int count)
     {
         await ObserveSendAsync().ConfigureAwait(false);
-        var now = Stopwatch.GetTimestamp();
-        var firstSlot = (int)(_next % _depth);
-        for (var i = 0; i < count; i++)
-        {
-            var slot = (firstSlot + i) % _depth;
-            MessagePattern.Stamp(_ring.AsSpan(slot * _size, _size), _next + i);
-            _sentAt[slot] = now;
-        }
-        _next += count;
-        LastActivity = now;
-        Volatile.Write(ref InFlight, _next - _done);
+        var firstSlot = _ledger.NextSlot;
+        _ledger.Stamp(count);
         // The slots run to the ring's end and may wrap to its start: at most two contiguous pieces.
         var tail = Math.Min(count, _depth - firstSlot);
         _sending = SendPiecesAsync(socket, _ring.AsMemory(firstSlot * _size, tail * _size),
