@@ -326,20 +326,50 @@ public sealed class HttpWireClient
             var moved = spliced.Move(reader.ContentLengthLeft, buffer);
             if (moved == SplicedBody.Idle)
             {
-                await spliced.WaitAsync(reader.ContentLengthLeft, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await spliced.WaitAsync(reader.ContentLengthLeft, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // A timeout or a cancel: bytes that arrived below the wait's low-water mark are in the file's share
+                    // too, and the failure counts them.
+                    TakeWhatArrived(spliced, reader, observer, exchange, buffer);
+                    throw;
+                }
                 continue;
             }
             if (spliced.Stopped && moved == 0)
             {
                 return;
             }
-            exchange.WireBytes += moved;
-            reader.SkipBody(moved);
-            observer.OnBodyProgress(reader.BodyBytesRead, reader.ContentLength);
+            Account(moved, reader, observer, exchange);
             if (spliced.Stopped)
             {
                 return;
             }
+        }
+    }
+
+    private static void Account(long moved, HttpResponseReader reader, HttpWireObserver observer, Exchange exchange)
+    {
+        exchange.WireBytes += moved;
+        reader.SkipBody(moved);
+        observer.OnBodyProgress(reader.BodyBytesRead, reader.ContentLength);
+    }
+
+    private static void TakeWhatArrived(SplicedBody spliced, HttpResponseReader reader, HttpWireObserver observer, Exchange exchange, byte[] buffer)
+    {
+        try
+        {
+            if (spliced.Move(reader.ContentLengthLeft, buffer) is > 0 and var moved)
+            {
+                Account(moved, reader, observer, exchange);
+            }
+        }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException)
+        {
+            // The wait's own end is the failure to tell; this one only changes the count.
         }
     }
 

@@ -348,6 +348,18 @@ public sealed class HttpWireClientTests
         Assert.Contains("received 3 of 10 bytes", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task GetAsync_ServerStallsWithLessThanAWakesWorthWaiting_TimeoutCountsEveryByteThatArrived()
+    {
+        // 270,000 body bytes, then 30,000 more after a pause, then nothing: the last ones wait in the kernel below the
+        // quarter megabyte the splice loop waits for, and the timeout must still count them (the server's own count).
+        var head = "HTTP/1.1 200 OK\r\nContent-Length: 4194304\r\n\r\n"u8.ToArray();
+        await using var server = ScriptedHttpServer.Start([head, new byte[270_000], new byte[30_000]], TimeSpan.FromMilliseconds(100), ScriptedHttpEnding.Stall);
+        var e = await Assert.ThrowsAsync<ConnectionException>(() => GetToFileAsync(server.Url(), [], new ProgressCounter { WantsBytes = false }, TimeSpan.FromMilliseconds(1500)));
+        Assert.Equal(SockitFailure.TimedOut, e.Failure);
+        Assert.Contains("received 300000 of 4194304 bytes", e.Message, StringComparison.Ordinal);
+    }
+
     private sealed class ProgressCounter : HttpWireObserver
     {
         public bool WantsBytes { get; init; } = true;
