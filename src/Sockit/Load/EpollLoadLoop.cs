@@ -22,33 +22,19 @@ namespace Sockit.Load;
 internal sealed unsafe class EpollLoadLoop
 {
     private const int BufferSize = 64 * 1024;
-    private const int MaxEvents = 256;
-    private const ulong WakeData = ulong.MaxValue;
 
     private readonly LoadRun _run;
-    private readonly int _epoll;
-    private readonly int _wake;
+    private readonly EpollSet _set;
     private readonly Thread _thread;
-    private readonly Lock _wakeGate = new();
     private readonly ConcurrentQueue<(EpollLoadConnection Connection, bool Connected, Exception? Fault)> _reconnected = new();
     private EpollLoadConnection[] _connections = [];
     private int _active;        // connections with a descriptor in the set
     private int _reconnecting;  // connections being made again on the thread pool
-    private bool _ended;
 
     public EpollLoadLoop(LoadRun run)
     {
         _run = run;
-        _epoll = Epoll.Create(Epoll.CloseOnExec);
-        _wake = Epoll.EventDescriptor(0, Epoll.CloseOnExec | Epoll.NonBlocking);
-        if (_epoll < 0 || _wake < 0)
-        {
-            var error = Marshal.GetLastPInvokeError();
-            CloseQuietly(_epoll);
-            CloseQuietly(_wake);
-            throw new SocketException(error);
-        }
-        Epoll.Register(_epoll, Epoll.Add, _wake, Epoll.In, WakeData);
+        _set = new EpollSet();
         _thread = new Thread(Run) { IsBackground = true, Name = "sockit load loop" };
     }
 
@@ -73,25 +59,10 @@ internal sealed unsafe class EpollLoadLoop
     }
 
     /// <summary>Wakes the loop to look at what other threads asked (an abort, a cancel, a connection made again).</summary>
-    public void Wake()
-    {
-        // Under the lock: the loop closes the wake descriptor when it ends, and a write after that could land on a
-        // descriptor number opened again since.
-        lock (_wakeGate)
-        {
-            if (!_ended)
-            {
-                ulong one = 1;
-                _ = Epoll.Write(_wake, (byte*)&one, sizeof(ulong));
-            }
-        }
-    }
+    public void Wake() => _set.Wake();
 
     private void Run()
     {
-        var eventSize = Epoll.IsPacked ? sizeof(Epoll.Event) : sizeof(Epoll.AlignedEvent);
-        var dataOffset = Epoll.IsPacked ? 4 : 8;
-        var events = (byte*)NativeMemory.Alloc((nuint)(MaxEvents * eventSize));
         // One receive buffer for every connection (the loop serves one at a time), pinned so its address holds for recv.
         var buffer = GC.AllocateArray<byte>(BufferSize, pinned: true);
         var bufferStart = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(buffer));
@@ -104,22 +75,13 @@ internal sealed unsafe class EpollLoadLoop
             }
             while (_active + _reconnecting > 0)
             {
-                var count = Epoll.Wait(_epoll, events, MaxEvents, -1);
-                if (count < 0)
-                {
-                    if (Marshal.GetLastPInvokeError() == Epoll.Interrupted)
-                    {
-                        continue;
-                    }
-                    throw new SocketException(Marshal.GetLastPInvokeError());
-                }
+                var count = _set.Wait(-1);
                 var woken = false;
                 for (var i = 0; i < count; i++)
                 {
-                    var entry = events + (i * eventSize);
-                    var flags = *(uint*)entry;
-                    var data = *(ulong*)(entry + dataOffset);
-                    if (data == WakeData)
+                    var flags = _set.Flags(i);
+                    var data = _set.Data(i);
+                    if (EpollSet.IsWake(data))
                     {
                         // Looked at after this batch, so no connection is made again under an event of its old descriptor.
                         woken = true;
@@ -141,13 +103,7 @@ internal sealed unsafe class EpollLoadLoop
         }
         finally
         {
-            lock (_wakeGate)
-            {
-                _ended = true;
-                CloseQuietly(_wake);
-            }
-            CloseQuietly(_epoll);
-            NativeMemory.Free(events);
+            _set.Dispose();
             foreach (var connection in _connections)
             {
                 if (fault is null)
@@ -248,8 +204,7 @@ internal sealed unsafe class EpollLoadLoop
     // What other threads asked: connections made again, a cancel, the watchdog's aborts.
     private void TakeRequests()
     {
-        ulong value;
-        _ = Epoll.Read(_wake, (byte*)&value, sizeof(ulong));
+        _set.ClearWake();
         while (_reconnected.TryDequeue(out var made))
         {
             _reconnecting--;
@@ -288,17 +243,9 @@ internal sealed unsafe class EpollLoadLoop
 
     private void Watch(int operation, int descriptor, bool wantsOutput, int index)
     {
-        if (Epoll.Register(_epoll, operation, descriptor, wantsOutput ? Epoll.In | Epoll.Out : Epoll.In, (ulong)index) < 0)
+        if (_set.Register(operation, descriptor, wantsOutput ? Epoll.In | Epoll.Out : Epoll.In, (ulong)index) < 0)
         {
             throw new SocketException(Marshal.GetLastPInvokeError());
-        }
-    }
-
-    private static void CloseQuietly(int descriptor)
-    {
-        if (descriptor >= 0)
-        {
-            _ = Epoll.Close(descriptor);
         }
     }
 }

@@ -37,9 +37,7 @@ internal sealed unsafe class EpollResponderLoop
     // must for a level-triggered one), with the client's half-close told apart from data (EPOLLRDHUP).
     private const uint Reading = Epoll.In | Epoll.ReadHangUp | Epoll.EdgeTriggered;
     private const uint SplicedReading = Epoll.In | Epoll.ReadHangUp;
-    private const int MaxEvents = 256;
     private const int AcceptsPerWake = 64;
-    private const ulong WakeData = ulong.MaxValue;
 
     private readonly Listener _listener;
     private readonly ServerOptions _options;
@@ -50,14 +48,11 @@ internal sealed unsafe class EpollResponderLoop
     private EpollClient?[] _clients = new EpollClient?[1024];
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly int _listenDescriptor;
-    private readonly int _epoll;
-    private readonly int _wake;
+    private readonly EpollSet _set;
     private readonly Thread _thread;
-    private readonly Lock _wakeGate = new();
     private readonly ServerEventQueue? _events;
     private int _clientCount;
     private int _stopping;
-    private bool _ended;
 
     private EpollResponderLoop(Listener listener, ServerOptions options, Func<bool, string?> descriptorShortage)
     {
@@ -70,17 +65,8 @@ internal sealed unsafe class EpollResponderLoop
         // before it is accepted leaves EAGAIN, not a thread stuck in accept.
         listener.Socket.Blocking = false;
         _listenDescriptor = (int)listener.Socket.Handle;
-        _epoll = Epoll.Create(Epoll.CloseOnExec);
-        _wake = Epoll.EventDescriptor(0, Epoll.CloseOnExec | Epoll.NonBlocking);
-        if (_epoll < 0 || _wake < 0)
-        {
-            var error = Marshal.GetLastPInvokeError();
-            CloseQuietly(_epoll);
-            CloseQuietly(_wake);
-            throw new System.Net.Sockets.SocketException(error);
-        }
-        Epoll.Register(_epoll, Epoll.Add, _wake, Epoll.In, WakeData);
-        Epoll.Register(_epoll, Epoll.Add, _listenDescriptor, Epoll.In);
+        _set = new EpollSet();
+        _set.Register(Epoll.Add, _listenDescriptor, Epoll.In);
         _thread = new Thread(Run) { IsBackground = true, Name = "sockit server loop" };
         _events = options.Events is { } events ? new ServerEventQueue(events) : null;
     }
@@ -111,33 +97,12 @@ internal sealed unsafe class EpollResponderLoop
     /// <summary>Tells the loop to stop: it closes every client (each with its Closed event), and then <see cref="Completion"/> ends.</summary>
     public void Stop()
     {
-        // Under the lock: the loop closes the wake descriptor when it ends, and a write after that could land on a
-        // descriptor number opened again since.
-        lock (_wakeGate)
-        {
-            if (_stopping == 0 && !_ended)
-            {
-                ulong one = 1;
-                _ = Epoll.Write(_wake, (byte*)&one, sizeof(ulong));
-            }
-            Volatile.Write(ref _stopping, 1);
-        }
-    }
-
-    private void CloseWake()
-    {
-        lock (_wakeGate)
-        {
-            _ended = true;
-            CloseQuietly(_wake);
-        }
+        Volatile.Write(ref _stopping, 1);
+        _set.Wake();
     }
 
     private void Run()
     {
-        var eventSize = Epoll.IsPacked ? sizeof(Epoll.Event) : sizeof(Epoll.AlignedEvent);
-        var dataOffset = Epoll.IsPacked ? 4 : 8;
-        var events = (byte*)NativeMemory.Alloc((nuint)(MaxEvents * eventSize));
         // One buffer for every client (the loop serves one at a time), pinned so its address holds for recv.
         var array = GC.AllocateArray<byte>(BufferSize, pinned: true);
         var buffer = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(array));
@@ -149,27 +114,18 @@ internal sealed unsafe class EpollResponderLoop
             while (Volatile.Read(ref _stopping) == 0)
             {
                 var timeout = backOff == TimeSpan.Zero ? -1 : (int)Math.Max(1, (resumeAt - Environment.TickCount64));
-                var count = Epoll.Wait(_epoll, events, MaxEvents, timeout);
-                if (count < 0)
-                {
-                    if (Marshal.GetLastPInvokeError() == Epoll.Interrupted)
-                    {
-                        continue;
-                    }
-                    throw new System.Net.Sockets.SocketException(Marshal.GetLastPInvokeError());
-                }
+                var count = _set.Wait(timeout);
                 if (backOff != TimeSpan.Zero && Environment.TickCount64 >= resumeAt)
                 {
                     // The pause is over: listen for clients again, and find out whether there is room for them.
-                    Epoll.Register(_epoll, Epoll.Add, _listenDescriptor, Epoll.In);
+                    _set.Register(Epoll.Add, _listenDescriptor, Epoll.In);
                     resumeAt = 0;
                 }
                 for (var i = 0; i < count; i++)
                 {
-                    var entry = events + (i * eventSize);
-                    var flags = *(uint*)entry;
-                    var data = *(ulong*)(entry + dataOffset);
-                    if (data == WakeData)
+                    var flags = _set.Flags(i);
+                    var data = _set.Data(i);
+                    if (EpollSet.IsWake(data))
                     {
                         // Stop (a break would leave only this for-loop; Stop has set _stopping for the while).
                         break;
@@ -195,10 +151,8 @@ internal sealed unsafe class EpollResponderLoop
         finally
         {
             CloseAll();
-            CloseQuietly(_epoll);
-            CloseWake();
+            _set.Dispose();
             _pipe?.Dispose();
-            NativeMemory.Free(events);
         }
         _events?.Complete();
         // Completion ends once every event has been told, so whoever awaits it has heard of every client's end.
@@ -264,7 +218,7 @@ internal sealed unsafe class EpollResponderLoop
                 Report(new ServerEvent(ServerEventKind.AcceptPaused, _listener.LocalEndPoint, shortage));
             }
             backOff = AcceptBackOff.Next(backOff);
-            Epoll.Register(_epoll, Epoll.Delete, _listenDescriptor, 0);
+            _set.Register(Epoll.Delete, _listenDescriptor, 0);
             resumeAt = Environment.TickCount64 + (long)backOff.TotalMilliseconds;
             return backOff;
         }
@@ -287,7 +241,7 @@ internal sealed unsafe class EpollResponderLoop
         }
         _clients[descriptor] = client;
         Volatile.Write(ref _clientCount, _clientCount + 1);
-        Epoll.Register(_epoll, Epoll.Add, descriptor, Reading);
+        _set.Register(Epoll.Add, descriptor, Reading);
         Report(new ServerEvent(ServerEventKind.Connected, peer));
     }
 
@@ -318,7 +272,7 @@ internal sealed unsafe class EpollResponderLoop
             {
                 // Large reads: splice the next ones. Level-triggered from now, which also tells of what is left.
                 client.Spliced = true;
-                Epoll.Register(_epoll, Epoll.Modify, client.Descriptor, SplicedReading);
+                _set.Register(Epoll.Modify, client.Descriptor, SplicedReading);
                 return;
             }
             if (received <= 0 || (received < BufferSize && !ended))
@@ -328,7 +282,7 @@ internal sealed unsafe class EpollResponderLoop
         }
         // Enough for one wake while others wait: have epoll look again (a change of interest re-checks readiness, and
         // queues the client if bytes remain).
-        Epoll.Register(_epoll, Epoll.Modify, client.Descriptor, Reading);
+        _set.Register(Epoll.Modify, client.Descriptor, Reading);
     }
 
     // One recv and the answer to it. Returns the bytes read, or 0 when the client is done, waits to send, or has
@@ -381,7 +335,7 @@ internal sealed unsafe class EpollResponderLoop
                 answer.Span[(int)sent..].CopyTo(client.Pending);
                 client.PendingOffset = 0;
                 client.PendingLength = rest;
-                Epoll.Register(_epoll, Epoll.Modify, client.Descriptor, Epoll.Out);
+                _set.Register(Epoll.Modify, client.Descriptor, Epoll.Out);
                 return 0;
             }
         }
@@ -410,7 +364,7 @@ internal sealed unsafe class EpollResponderLoop
         {
             client.Spliced = false;
             client.SmallSplices = 0;
-            Epoll.Register(_epoll, Epoll.Modify, client.Descriptor, Reading);
+            _set.Register(Epoll.Modify, client.Descriptor, Reading);
         }
     }
 
@@ -455,7 +409,7 @@ internal sealed unsafe class EpollResponderLoop
             _pipe.TakeInto(client.Pending, rest);
             client.PendingOffset = 0;
             client.PendingLength = rest;
-            Epoll.Register(_epoll, Epoll.Modify, client.Descriptor, Epoll.Out);
+            _set.Register(Epoll.Modify, client.Descriptor, Epoll.Out);
             return 0;
         }
         return received;
@@ -491,7 +445,7 @@ internal sealed unsafe class EpollResponderLoop
             return;
         }
         // Back to reading; the change of interest re-checks readiness, so bytes that came meanwhile raise an event.
-        Epoll.Register(_epoll, Epoll.Modify, client.Descriptor, client.Spliced ? SplicedReading : Reading);
+        _set.Register(Epoll.Modify, client.Descriptor, client.Spliced ? SplicedReading : Reading);
     }
 
     private void End(EpollClient client, ServerEventKind kind, string? detail, bool shutdown)

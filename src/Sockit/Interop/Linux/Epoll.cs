@@ -4,7 +4,7 @@ namespace Sockit.Interop.Linux;
 
 /// <summary>
 /// Linux's epoll and the plain socket calls an event loop needs (accept4, recv, send, shutdown, close, eventfd), for
-/// <see cref="Servers.EpollResponderLoop"/>. LibraryImport: no runtime marshalling, AOT-safe.
+/// <see cref="EpollSet"/> and the loops over it (<see cref="Servers.EpollResponderLoop"/>, <see cref="Load.EpollLoadLoop"/>). LibraryImport: no runtime marshalling, AOT-safe.
 /// </summary>
 internal static unsafe partial class Epoll
 {
@@ -107,8 +107,6 @@ internal static unsafe partial class Epoll
         var one = 1;
         _ = SetSocketOption(descriptor, 6 /* IPPROTO_TCP */, 1 /* TCP_NODELAY */, &one, sizeof(int));
     }
-
-    // ---- For the load generator's loop (Load/EpollLoadLoop.cs) ----
 
     [LibraryImport(Library, EntryPoint = "read", SetLastError = true)]
     public static partial nint Read(int descriptor, byte* buffer, nuint length);
