@@ -80,22 +80,6 @@ fi
 python=$(python3 -c 'import sys; print(sys.executable)')
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 node_echo='const net = require("net"); net.createServer(s => { s.on("error", () => {}); s.pipe(s); }).listen(+process.argv[1], "127.0.0.1");'
-python_echo='
-import asyncio, sys
-async def echo(reader, writer):
-    try:
-        while data := await reader.read(65536):
-            writer.write(data)
-            await writer.drain()
-    except ConnectionError:
-        pass
-    finally:
-        writer.close()
-async def main():
-    server = await asyncio.start_server(echo, "127.0.0.1", int(sys.argv[1]))
-    await server.serve_forever()
-asyncio.run(main())
-'
 
 # Starts server $1 on $port in a session of its own (so its children die with it) and waits until it accepts.
 start_server() {
@@ -103,7 +87,7 @@ start_server() {
     sockit) setsid $sockit listen -k --echo "$port" </dev/null >/dev/null 2>>"$work/sockit.stderr" & ;;
     c) setsid "$work/echo-epoll" "$port" </dev/null >/dev/null 2>&1 & ;;
     node) setsid node -e "$node_echo" "$port" </dev/null >/dev/null 2>&1 & ;;
-    python) setsid "$python" -c "$python_echo" "$port" </dev/null >/dev/null 2>&1 & ;;
+    python) setsid "$python" bench/peers/echo-asyncio.py "$port" </dev/null >/dev/null 2>&1 & ;;
     ncat) setsid ncat -k -l 127.0.0.1 "$port" --exec /bin/cat </dev/null >/dev/null 2>&1 & ;;
     socat) setsid socat "TCP-LISTEN:$port,bind=127.0.0.1,fork,reuseaddr" EXEC:cat </dev/null >/dev/null 2>&1 & ;;
   esac

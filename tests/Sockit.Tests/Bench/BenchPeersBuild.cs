@@ -14,6 +14,9 @@ public sealed class BenchPeersBuild : IAsyncLifetime
 
     public string LoadGenerator => Path.Combine(_directory, "loadgen");
 
+    /// <summary>bench/peers/echo-asyncio.py, the python3 echo server (and, with --flip-every N, a corrupting one).</summary>
+    public string PythonEchoServer { get; } = Path.Combine(RepositoryRoot(), "bench", "peers", "echo-asyncio.py");
+
     public async ValueTask InitializeAsync()
     {
         var compiler = Peers.Find("cc") ?? Peers.Require("clang");

@@ -13,53 +13,11 @@ namespace Sockit.Tests.Bench;
 /// </summary>
 public sealed class BenchPeersTests(BenchPeersBuild build) : IClassFixture<BenchPeersBuild>
 {
-    private const string PythonEcho = """
-        import asyncio, sys
-        async def echo(reader, writer):
-            try:
-                while data := await reader.read(65536):
-                    writer.write(data)
-                    await writer.drain()
-            except ConnectionError:
-                pass
-            finally:
-                writer.close()
-        async def main():
-            server = await asyncio.start_server(echo, "127.0.0.1", int(sys.argv[1]))
-            await server.serve_forever()
-        asyncio.run(main())
-        """;
-
-    // Echoes everything, with the lowest bit of every 997th byte flipped.
-    private const string PythonCorruptingEcho = """
-        import asyncio, sys
-        count = 0
-        async def echo(reader, writer):
-            global count
-            try:
-                while data := await reader.read(65536):
-                    data = bytearray(data)
-                    for i in range(len(data)):
-                        count += 1
-                        if count % 997 == 0:
-                            data[i] ^= 1
-                    writer.write(bytes(data))
-                    await writer.drain()
-            except ConnectionError:
-                pass
-            finally:
-                writer.close()
-        async def main():
-            server = await asyncio.start_server(echo, "127.0.0.1", int(sys.argv[1]))
-            await server.serve_forever()
-        asyncio.run(main())
-        """;
-
     [Fact]
     public async Task Loadgen_PythonEchoServer_EveryRoundTripMatches()
     {
         var port = FreePorts.Get();
-        var server = await PythonServerProcess.StartAsync(["-c", PythonEcho, port.ToString()], port, "python3 echo server");
+        var server = await PythonServerProcess.StartAsync([build.PythonEchoServer, port.ToString()], port, "python3 echo server");
         try
         {
             var (exitCode, result) = await RunLoadgenAsync(port, "-c", "3", "--size", "1000", "--duration", "1", "--pipeline", "2");
@@ -78,7 +36,7 @@ public sealed class BenchPeersTests(BenchPeersBuild build) : IClassFixture<Bench
     public async Task Loadgen_ServerCorruptsBytes_ReportsMismatchesAndFails()
     {
         var port = FreePorts.Get();
-        var server = await PythonServerProcess.StartAsync(["-c", PythonCorruptingEcho, port.ToString()], port, "python3 corrupting echo server");
+        var server = await PythonServerProcess.StartAsync([build.PythonEchoServer, port.ToString(), "--flip-every", "997"], port, "python3 corrupting echo server");
         try
         {
             var (exitCode, result) = await RunLoadgenAsync(port, "-c", "2", "--size", "500", "--duration", "1");
