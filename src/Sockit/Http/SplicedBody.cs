@@ -146,21 +146,10 @@ internal sealed unsafe class SplicedBody : IDisposable
     {
         while (count > 0)
         {
-            nint read;
-            fixed (byte* start = buffer)
-            {
-                read = Splice.Read(_pipe.ReadEnd, start, (nuint)Math.Min(count, buffer.Length));
-            }
-            if (read < 0 && Marshal.GetLastPInvokeError() == Splice.Interrupted)
-            {
-                continue;
-            }
-            if (read <= 0)
-            {
-                throw new IOException($"cannot read back the body's bytes from the splice pipe: {Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())}");
-            }
-            _file.Write(buffer, 0, (int)read);
-            count -= read;
+            var chunk = (int)Math.Min(count, buffer.Length);
+            _pipe.TakeInto(buffer, chunk);
+            _file.Write(buffer, 0, chunk);
+            count -= chunk;
         }
     }
 

@@ -22,9 +22,10 @@ internal static unsafe partial class Splice
     [LibraryImport(Library, EntryPoint = "splice", SetLastError = true)]
     public static partial nint Run(int input, long* inputOffset, int output, long* outputOffset, nuint length, uint flags);
 
-    // The same two calls for event loops, whose descriptors are non-blocking at both ends, so that they return within
-    // microseconds: without the GC transition (a pair of thread-state switches a call). Never for a file or a blocking
-    // descriptor, which can hold the call up while a garbage collection waits for it.
+    // splice and read for calls that cannot wait: an event loop's, whose descriptors are non-blocking at both ends, and
+    // reads of bytes a pipe is known to hold. They return within microseconds, so they go without the GC transition (a
+    // pair of thread-state switches a call). Never for a file or a blocking wait, which can hold the call up while a
+    // garbage collection waits for it.
     [LibraryImport(Library, EntryPoint = "splice", SetLastError = true)]
     [SuppressGCTransition]
     public static partial nint RunNow(int input, long* inputOffset, int output, long* outputOffset, nuint length, uint flags);
@@ -38,9 +39,6 @@ internal static unsafe partial class Splice
 
     [LibraryImport(Library, EntryPoint = "fcntl", SetLastError = true)]
     public static partial int Control(int descriptor, int command, int argument);
-
-    [LibraryImport(Library, EntryPoint = "read", SetLastError = true)]
-    public static partial nint Read(int descriptor, byte* buffer, nuint length);
 
     [LibraryImport(Library, EntryPoint = "close", SetLastError = true)]
     public static partial int Close(int descriptor);
