@@ -4,6 +4,7 @@
 # nginx, the baseline no relay can beat), side by side in one hyperfine run.
 # Usage: bench/compare-forward.sh [RUNS]   (default 10). Writes the result under its heading in docs/BENCHMARKS.md.
 # SIZE=64M bench/compare-forward.sh 1 is the quick smoke run (a few seconds; JIT build, docs/BENCHMARKS.md left alone).
+# SOCKIT=/path/to/sockit bench/compare-forward.sh uses that program instead of publishing one (SOCKIT_BUILD=TEXT names it).
 # Needs nginx, curl, socat, hyperfine, python3 (bash .ci/run installs them). Loopback only; everything in a temp dir, removed at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,38 +21,16 @@ trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 wait_port() { for _ in $(seq 200); do curl -s -o /dev/null "http://127.0.0.1:$1/" && return 0; sleep 0.05; done; echo "nothing on port $1"; exit 1; }
 
-# A Release build of sockit: NativeAOT when it publishes, else the JIT build (always JIT for a trial size).
-if [ "$size" = 1G ] && dotnet publish src/Sockit.Cli -c Release -r linux-x64 -o "$work/aot" >"$work/publish.log" 2>&1 && [ -x "$work/aot/Sockit.Cli" ]; then
-  sockit="$work/aot/Sockit.Cli"; build="NativeAOT (linux-x64, Release)"
-else
-  dotnet build src/Sockit.Cli -c Release -o "$work/jit" >/dev/null
-  sockit="dotnet $work/jit/Sockit.Cli.dll"; build="JIT (Release; $( [ "$size" = 1G ] && echo "NativeAOT publish failed" || echo "a trial size" ))"
-fi
+source bench/nginx-source.sh
+pick_sockit
 
 # The data source: nginx with sendfile, serving a sparse file (no disk reads), so the relay is what is measured.
-mkdir -p "$work/www" "$work/tmp"
+mkdir -p "$work/www"
 truncate -s "$size" "$work/www/1g.bin"
 bytes=$(stat -c %s "$work/www/1g.bin")
 port=$(free_port)
-cat >"$work/nginx.conf" <<CONF
-worker_processes 1;
-pid $work/nginx.pid;
-error_log $work/error.log;
-$( [ "$(id -u)" = 0 ] && echo "user root;" )
-events { worker_connections 64; }
-http {
-    access_log off;
-    client_body_temp_path $work/tmp/body; proxy_temp_path $work/tmp/proxy; fastcgi_temp_path $work/tmp/fastcgi;
-    uwsgi_temp_path $work/tmp/uwsgi; scgi_temp_path $work/tmp/scgi;
-    default_type application/octet-stream;
-    sendfile on;
-    server { listen 127.0.0.1:$port; root $work/www; }
-}
-CONF
-nginx=$(command -v nginx || echo /usr/sbin/nginx)
-"$nginx" -c "$work/nginx.conf" -p "$work" -e "$work/error.log" -g 'daemon off;' &
-pids+=($!)
-wait_port "$port"
+start_nginx "$port"
+pids+=("$nginx_pid")
 
 # The two relays, each on its own port, both to the same nginx.
 sockit_port=$(free_port)

@@ -19,18 +19,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# A Release build of sockit: the given one (SOCKIT=path, as the other compare scripts), else NativeAOT when it
-# publishes, else the JIT build (always JIT for a trial size).
-if [ -n "${SOCKIT:-}" ]; then
-  sockit=$SOCKIT; build="${SOCKIT_BUILD:-$SOCKIT}"
-elif [ "$size" = 1G ] && dotnet publish src/Sockit.Cli -c Release -r linux-x64 -o "$work/aot" >"$work/publish.log" 2>&1 && [ -x "$work/aot/Sockit.Cli" ]; then
-  sockit="$work/aot/Sockit.Cli"; build="NativeAOT (linux-x64, Release)"
-else
-  dotnet build src/Sockit.Cli -c Release -o "$work/jit" >/dev/null
-  sockit="dotnet $work/jit/Sockit.Cli.dll"; build="JIT (Release; $( [ "$size" = 1G ] && echo "NativeAOT publish failed" || echo "a trial size" ))"
-fi
+source bench/nginx-source.sh
+pick_sockit
 
-mkdir -p "$work/www" "$work/tmp"
+mkdir -p "$work/www"
 fallocate -l "$size" "$work/www/1g.bin" 2>/dev/null || head -c "$size" /dev/zero >"$work/www/1g.bin"
 bytes=$(stat -c %s "$work/www/1g.bin")
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -38,30 +30,11 @@ tls_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0))
 # The https server's certificate, for 127.0.0.1, trusted by both clients through --cacert.
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj /CN=127.0.0.1 \
   -addext subjectAltName=IP:127.0.0.1 -keyout "$work/key.pem" -out "$work/cert.pem" 2>/dev/null
-cat >"$work/nginx.conf" <<CONF
-worker_processes 1;
-pid $work/nginx.pid;
-error_log $work/error.log;
-$( [ "$(id -u)" = 0 ] && echo "user root;" )
-events { worker_connections 64; }
-http {
-    access_log off;
-    client_body_temp_path $work/tmp/body; proxy_temp_path $work/tmp/proxy; fastcgi_temp_path $work/tmp/fastcgi;
-    uwsgi_temp_path $work/tmp/uwsgi; scgi_temp_path $work/tmp/scgi;
-    default_type application/octet-stream;
-    sendfile on;
-    server { listen 127.0.0.1:$port; root $work/www; }
-    server {
+start_nginx "$port" "server {
         listen 127.0.0.1:$tls_port ssl; root $work/www;
         ssl_certificate $work/cert.pem; ssl_certificate_key $work/key.pem;
         ssl_protocols TLSv1.3; ssl_conf_command Ciphersuites $cipher;
-    }
-}
-CONF
-nginx=$(command -v nginx || echo /usr/sbin/nginx)
-"$nginx" -c "$work/nginx.conf" -p "$work" -e "$work/error.log" -g 'daemon off;' &
-nginx_pid=$!
-for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.05; done
+    }"
 
 url="http://127.0.0.1:$port/1g.bin"
 tls_url="https://127.0.0.1:$tls_port/1g.bin"
